@@ -1,0 +1,161 @@
+package io.meshpulse.prober.http;
+
+import io.meshpulse.schema.FailureKind;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.core5.concurrent.FutureCallback;
+
+/**
+ * One check of one agent: resolve, send, read, with one deadline over all of it. Completes
+ * its result exactly once, whichever comes first of the reply, a failure and the deadline.
+ */
+final class CheckRun {
+
+  private final HttpProber prober;
+  private final URI uri;
+  private final Duration timeout;
+  private final long startNanos;
+  private final CompletableFuture<ProbeOutcome> result = new CompletableFuture<>();
+
+  private volatile ScheduledFuture<?> deadline;
+  private volatile Future<HttpReply> inFlight;
+  private volatile TimedContext context;
+  private volatile CappedBodyConsumer consumer;
+  private volatile long firstSentNanos;
+  private volatile int attempts;
+
+  CheckRun(HttpProber prober, URI uri, Duration timeout, long startNanos) {
+    this.prober = prober;
+    this.uri = uri;
+    this.timeout = timeout;
+    this.startNanos = startNanos;
+  }
+
+  CompletableFuture<ProbeOutcome> result() {
+    return result;
+  }
+
+  void start() {
+    deadline = prober.deadlines().schedule(this::onDeadline,
+        startNanos + timeout.toNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
+    prober.dns().resolveAsync(uri.getHost()).whenComplete((addresses, error) -> {
+      if (error != null) {
+        finishWithFailure(FailureClassifier.classify(error));
+      } else {
+        attempt();
+      }
+    });
+  }
+
+  private void attempt() {
+    if (result.isDone()) {
+      return;
+    }
+    attempts++;
+    context = new TimedContext();
+    consumer = new CappedBodyConsumer(prober.bodyCap());
+    try {
+      inFlight = prober.client().execute(SimpleRequestProducer.create(prober.request(uri)), consumer, context,
+          new Callback(context));
+    } catch (RuntimeException e) {
+      finishWithFailure(FailureClassifier.classify(e));
+    }
+    if (result.isDone()) {
+      abort(); // the deadline passed while the request was being submitted
+    }
+  }
+
+  private final class Callback implements FutureCallback<HttpReply> {
+    private final TimedContext attemptContext;
+
+    Callback(TimedContext attemptContext) {
+      this.attemptContext = attemptContext;
+    }
+
+    @Override
+    public void completed(HttpReply reply) {
+      noteSent(attemptContext);
+      finish(reply, null);
+    }
+
+    @Override
+    public void failed(Exception cause) {
+      noteSent(attemptContext);
+      if (cause instanceof CappedBodyConsumer.BodyCapReached capped) {
+        finish(capped.reply(), null);
+      } else if (worthOneRetry(cause, attemptContext)) {
+        attempt();
+      } else {
+        finishWithFailure(FailureClassifier.classify(cause));
+      }
+    }
+
+    @Override
+    public void cancelled() {
+      // only our deadline cancels, and it has already completed the result
+    }
+  }
+
+  /**
+   * A keep-alive connection the agent (or a middlebox) dropped while idle fails on reuse before
+   * any response byte: that says nothing of the agent, so the request goes once more, on a
+   * fresh connection. A fresh connection failing the same way is the agent's doing.
+   */
+  private boolean worthOneRetry(Exception cause, TimedContext attemptContext) {
+    return attempts == 1
+        && attemptContext.reusedConnection()
+        && consumer.firstByteNanos() == 0
+        && FailureClassifier.closedBeforeResponse(cause)
+        && !result.isDone();
+  }
+
+  private void onDeadline() {
+    long firedNanos = System.nanoTime();
+    noteSent(context);
+    String message = "timeout after " + timeout.toMillis() + " ms" + (firstSentNanos == 0 ? " (no connection)" : "");
+    if (complete(null, new ProbeFailure(FailureKind.TIMEOUT, message), firedNanos)) {
+      abort();
+    }
+  }
+
+  /** Ends the exchange and drops its connection: a timed-out connection is never reused. */
+  private void abort() {
+    if (inFlight != null) {
+      inFlight.cancel(true);
+    }
+    TimedContext current = context;
+    if (current != null) {
+      current.discardConnection();
+    }
+  }
+
+  private void noteSent(TimedContext attemptContext) {
+    if (firstSentNanos == 0 && attemptContext != null && attemptContext.sentNanos() > 0) {
+      firstSentNanos = attemptContext.sentNanos();
+    }
+  }
+
+  private void finishWithFailure(ProbeFailure failure) {
+    finish(null, failure);
+  }
+
+  private void finish(HttpReply reply, ProbeFailure failure) {
+    CappedBodyConsumer current = consumer;
+    long end = current != null && reply != null && current.endNanos() > 0 ? current.endNanos() : System.nanoTime();
+    if (complete(reply, failure, end) && deadline != null) {
+      deadline.cancel(false);
+    }
+  }
+
+  private boolean complete(HttpReply reply, ProbeFailure failure, long end) {
+    CappedBodyConsumer current = consumer;
+    long firstByte = current == null ? 0 : current.firstByteNanos();
+    return result.complete(new ProbeOutcome(reply, failure, startNanos, firstSentNanos, firstByte, end,
+        Math.max(1, attempts)));
+  }
+}

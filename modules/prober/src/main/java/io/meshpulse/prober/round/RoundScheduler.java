@@ -1,0 +1,148 @@
+package io.meshpulse.prober.round;
+
+import io.meshpulse.prober.DaemonThreads;
+import io.meshpulse.prober.ProbeTarget;
+import io.meshpulse.prober.ProberConfig;
+import io.meshpulse.prober.http.HttpProber;
+import io.meshpulse.prober.registry.AgentRegistry;
+import io.meshpulse.schema.AgentCard;
+import io.meshpulse.schema.HealthCheckResult;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs probe rounds at a fixed rate: start-to-start stays at the interval whatever the checks
+ * take. Each round reads the registry, so agents added or removed count from the next round.
+ * An agent whose previous check is still running is skipped, not reported: a check that did not
+ * run says nothing of the agent. One INFO line per round; per-agent detail at DEBUG.
+ */
+public final class RoundScheduler implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RoundScheduler.class);
+
+  private final ProberConfig config;
+  private final AgentRegistry registry;
+  private final ResultSink sink;
+  private final HttpProber http;
+  private final CheckRunner runner;
+  private final ProberMetrics metrics;
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("meshpulse-rounds"));
+  private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+  private final Set<String> reportedInvalid = ConcurrentHashMap.newKeySet();
+  private final AtomicLong rounds = new AtomicLong();
+
+  public RoundScheduler(ProberConfig config, AgentRegistry registry, ResultSink sink, MeterRegistry meters,
+      InstantSource clock) {
+    this.config = config;
+    this.registry = registry;
+    this.sink = sink;
+    this.http = new HttpProber(config.http());
+    this.runner = new CheckRunner(http, config.maxConcurrency(), clock, config.proberId());
+    this.metrics = new ProberMetrics(meters);
+  }
+
+  /** Starts rounds now and then every interval. */
+  public void start() {
+    scheduler.scheduleAtFixedRate(this::runScheduledRound, 0, config.interval().toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** Runs one round now, outside the schedule (the {@code check} command, tests). */
+  public CompletableFuture<RoundOutcome> runOnce() {
+    return CompletableFuture.supplyAsync(this::startRound, scheduler).thenCompose(round -> round);
+  }
+
+  private void runScheduledRound() {
+    try {
+      startRound().thenAccept(this::report);
+    } catch (RuntimeException e) {
+      // a bug must not end the schedule: ScheduledExecutorService would stop repeating
+      LOG.error("round could not start: {}", e.getMessage(), e);
+    }
+  }
+
+  private CompletableFuture<RoundOutcome> startRound() {
+    long roundId = rounds.incrementAndGet();
+    List<ProbeTarget> due = new ArrayList<>();
+    int skipped = 0;
+    for (AgentCard card : registry.agents()) {
+      ProbeTarget target = target(card);
+      if (target == null || !dueThisRound(target, roundId)) {
+        continue;
+      }
+      if (!inFlight.add(target.name())) {
+        skipped++;
+        continue;
+      }
+      due.add(target);
+    }
+    return ProbeRound.run(roundId, due, skipped, config.jitter(), runner, scheduler, this::onResult);
+  }
+
+  private ProbeTarget target(AgentCard card) {
+    try {
+      return ProbeTarget.of(card, config);
+    } catch (IllegalArgumentException e) {
+      if (reportedInvalid.add(card.getName() + " " + card.getUrl())) {
+        LOG.warn("not checking agent {}: {}", card.getName(), e.getMessage());
+      }
+      return null;
+    }
+  }
+
+  /** An agent with a longer interval than the prober's is checked every k-th round. */
+  private boolean dueThisRound(ProbeTarget target, long roundId) {
+    long every = Math.max(1, Math.round((double) target.interval().toNanos() / config.interval().toNanos()));
+    return (roundId - 1) % every == 0;
+  }
+
+  private void onResult(HealthCheckResult result) {
+    inFlight.remove(result.getAgent());
+    metrics.check(result);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("check agent={} health={} ms={} status={} kind={} error={}", result.getAgent(), result.getHealth(),
+          Math.round(result.getResponseTimeMs()), result.getHttpStatus(), result.getFailureKind(), result.getError());
+    }
+    sink.accept(result);
+  }
+
+  private void report(RoundOutcome outcome) {
+    RoundSummary summary = outcome.summary();
+    metrics.round(summary);
+    LOG.info(summary.line());
+    double lagLimitMs = config.interval().toMillis() / 10.0;
+    if (summary.skipped() > 0 || summary.maxStartLagMs() > lagLimitMs) {
+      LOG.warn("prober is behind: round {} checks started up to {} ms late, {} agents skipped; "
+              + "raise max-concurrency or the interval, or add prober instances", summary.roundId(),
+          Math.round(summary.maxStartLagMs()), summary.skipped());
+    }
+  }
+
+  /** Stops scheduling rounds and waits up to {@code timeout} for running checks to end. */
+  public void close(Duration timeout) {
+    scheduler.shutdown();
+    try {
+      scheduler.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    http.close();
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(1));
+  }
+}
