@@ -1,0 +1,54 @@
+package io.meshpulse.app;
+
+import io.meshpulse.prober.ProberConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The prober's settings as command-line options; each is optional (see ProberConfig for defaults). */
+final class ProberOptions {
+
+  @Option(names = "--interval", description = "Start-to-start time of probe rounds (default 10s).")
+  String interval;
+
+  @Option(names = "--timeout", description = "Default per-check timeout (default 5s); an agent's own timeout wins.")
+  String timeout;
+
+  @Option(names = "--jitter", description = "Spread each round's checks over this window (default 0).")
+  String jitter;
+
+  @Option(names = "--max-concurrency", description = "Checks in flight at once (default 10000).")
+  String maxConcurrency;
+
+  @Option(names = "--degraded-after", description = "A slower successful response is DEGRADED (default 1s).")
+  String degradedAfter;
+
+  @Option(names = "--body-cap", description = "Bytes of a response body read at most (default 65536).")
+  String bodyCap;
+
+  @Option(names = "--prober-id", description = "Name of this prober instance in results (default pid@host).")
+  String proberId;
+
+  ProberConfig config() {
+    return config(Map.of());
+  }
+
+  /** The options given, over {@code defaults}. */
+  ProberConfig config(Map<String, String> defaults) {
+    Map<String, String> values = new LinkedHashMap<>(defaults);
+    put(values, "interval", interval);
+    put(values, "timeout", timeout);
+    put(values, "jitter", jitter);
+    put(values, "max-concurrency", maxConcurrency);
+    put(values, "degraded-after", degradedAfter);
+    put(values, "body-cap", bodyCap);
+    put(values, "prober-id", proberId);
+    return ProberConfig.fromMap(values);
+  }
+
+  private static void put(Map<String, String> values, String key, String value) {
+    if (value != null) {
+      values.put(key, value);
+    }
+  }
+}
