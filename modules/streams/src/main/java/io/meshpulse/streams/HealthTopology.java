@@ -101,9 +101,11 @@ public final class HealthTopology {
   private static KStream<String, HealthTransition> statusTransitions(StreamsBuilder builder,
       KStream<String, HealthCheckResult> admitted, KTable<String, AgentCard> cards, TopologyConfig config) {
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.AGENT_STATUS), Serdes.String(), MeshSerdes.agentStatus()));
+        Stores.persistentKeyValueStore(StoreNames.AGENT_STATUS), Serdes.String(), MeshSerdes.agentStatus())
+        .withCachingEnabled());
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.RETIRED_SEQUENCES), Serdes.String(), Serdes.Long()));
+        Stores.persistentKeyValueStore(StoreNames.RETIRED_SEQUENCES), Serdes.String(), Serdes.Long())
+        .withCachingEnabled());
     ProcessorSupplier<String, HealthCheckResult, String, HealthTransition> status = () -> new StatusProcessor(config);
     KStream<String, HealthTransition> fromChecks = admitted.process(status, Named.as("agent-status-processor"),
         StoreNames.AGENT_STATUS, StoreNames.RETIRED_SEQUENCES, StoreNames.AGENT_CARDS);

@@ -2,7 +2,12 @@ package io.meshpulse.streams;
 
 /**
  * Names of the topology's state stores, shared with the query layer. The first four are
- * meant for interactive queries; the others are the topology's own bookkeeping.
+ * meant for interactive queries; the others are the topology's own bookkeeping. Keys are agent
+ * names (UTF-8 strings) and values the Avro records named below; the key-value stores answer
+ * {@code QueryableStoreTypes.keyValueStore()}, the windowed one {@code QueryableStoreTypes.windowStore()}.
+ * Every store is partitioned like the checks topic: an agent's entries live on the instance that
+ * owns its partition ({@code KafkaStreams.queryMetadataForKey}); the mesh summary lives on the one
+ * instance that owns the partition of {@link #MESH_SUMMARY_KEY}.
  */
 public final class StoreNames {
 

@@ -67,6 +67,7 @@ public final class StreamsApp implements AutoCloseable {
    * queries across instances), {@code state.dir}, {@code num.standby.replicas},
    * {@code replication.factor}, security settings.
    */
+  @SuppressWarnings("deprecation") // global handler flag: the default from Kafka 5.0, set now to keep that behaviour
   public static Properties streamsConfig(String applicationId, String bootstrapServers, TopologyConfig config,
       Map<String, String> passthrough) {
     Properties p = new Properties();
