@@ -1,0 +1,66 @@
+package io.meshpulse.streams;
+
+import io.meshpulse.schema.AgentCard;
+import io.meshpulse.schema.AgentStatus;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+/**
+ * The stores behind agent statuses, as the processors use them: the {@link StoreNames#AGENT_STATUS}
+ * store, the transition counts of removed statuses ({@link StoreNames#RETIRED_SEQUENCES}) and,
+ * read only, the registry ({@link StoreNames#AGENT_CARDS}).
+ */
+final class AgentStatuses {
+
+  private final KeyValueStore<String, AgentStatus> statuses;
+  private final KeyValueStore<String, Long> retired;
+  private final TimestampedKeyValueStore<String, AgentCard> cards;
+
+  private AgentStatuses(KeyValueStore<String, AgentStatus> statuses, KeyValueStore<String, Long> retired,
+      TimestampedKeyValueStore<String, AgentCard> cards) {
+    this.statuses = statuses;
+    this.retired = retired;
+    this.cards = cards;
+  }
+
+  static AgentStatuses from(ProcessingContext context) {
+    return new AgentStatuses(
+        context.getStateStore(StoreNames.AGENT_STATUS),
+        context.getStateStore(StoreNames.RETIRED_SEQUENCES),
+        context.getStateStore(StoreNames.AGENT_CARDS));
+  }
+
+  KeyValueStore<String, AgentStatus> store() {
+    return statuses;
+  }
+
+  AgentStatus get(String agent) {
+    return statuses.get(agent);
+  }
+
+  AgentCard card(String agent) {
+    return ValueAndTimestamp.getValueOrNull(cards.get(agent));
+  }
+
+  /** The transition count of this agent's last removed status; 0 if it never had one. */
+  long retiredSequence(String agent) {
+    Long sequence = retired.get(agent);
+    return sequence == null ? 0 : sequence;
+  }
+
+  /** Stores a status; the first status after a removed one takes over its transition count. */
+  void put(AgentStatus status, boolean created) {
+    statuses.put(status.getAgent(), status);
+    if (created && retired.get(status.getAgent()) != null) {
+      retired.delete(status.getAgent());
+    }
+  }
+
+  /** Deletes a status, keeping its transition count for a later status of the same agent. */
+  void remove(AgentStatus status) {
+    retired.put(status.getAgent(), status.getTransitions());
+    statuses.delete(status.getAgent());
+  }
+}

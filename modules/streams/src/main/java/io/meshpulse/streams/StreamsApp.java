@@ -1,0 +1,151 @@
+package io.meshpulse.streams;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lifecycle around one {@link KafkaStreams} running the {@link HealthTopology}: configure,
+ * start, wait for RUNNING with a deadline, expose it to the query layer, close.
+ *
+ * <p><b>Uncaught exceptions</b> end the client ({@code SHUTDOWN_CLIENT}) after an ERROR log. Data
+ * problems never get this far — the deserialization and processing exception handlers send them
+ * to the dead-letter topic — so what does is fatal or a bug (a fenced producer, a corrupt store,
+ * a broken handler). Replacing the thread would replay the same records into the same failure in
+ * a loop of aborted transactions; shutting the client down moves it to ERROR, which
+ * {@link #awaitRunning} and health checks report, and the group hands its tasks to the other
+ * instances while the process is restarted.
+ */
+public final class StreamsApp implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+  private static final String PASSTHROUGH_PREFIX = "kafka.";
+
+  private final KafkaStreams streams;
+  private final KafkaStreamsMetrics metrics;
+  private final CompletableFuture<Void> firstRunning = new CompletableFuture<>();
+
+  /**
+   * @param registry where to bind Kafka Streams' metrics (including the admission counters); null for none
+   */
+  public StreamsApp(Topology topology, Properties streamsConfig, MeterRegistry registry) {
+    this.streams = new KafkaStreams(topology, streamsConfig);
+    streams.setStateListener(this::onStateChange);
+    streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("Kafka Streams thread failed; shutting this client down", e);
+      return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    });
+    this.metrics = registry == null ? null : new KafkaStreamsMetrics(streams);
+    if (metrics != null) {
+      metrics.bindTo(registry);
+    }
+  }
+
+  /**
+   * The Kafka Streams configuration for the health topology: exactly-once v2; the dead-letter
+   * topic ({@code Topics.checksDeadLetter()}) with meshpulse's deserialization and processing
+   * exception handlers; a 100 ms commit interval (exactly-once's default, stated: transitions
+   * reach alerting within it); source-topic reuse and explicit internal names, as the topology is
+   * built with.
+   *
+   * <p>{@code passthrough} are Kafka properties (Streams, consumer, producer, admin), with or
+   * without a {@code kafka.} prefix, which is stripped; they are applied last and win. Among
+   * them: {@code application.server} (host:port of this instance's query API, for interactive
+   * queries across instances), {@code state.dir}, {@code num.standby.replicas},
+   * {@code replication.factor}, security settings.
+   */
+  @SuppressWarnings("deprecation") // global handler flag: the default from Kafka 5.0, set now to keep that behaviour
+  public static Properties streamsConfig(String applicationId, String bootstrapServers, TopologyConfig config,
+      Map<String, String> passthrough) {
+    Properties p = new Properties();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, Objects.requireNonNull(applicationId, "applicationId"));
+    p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, Objects.requireNonNull(bootstrapServers, "bootstrapServers"));
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().checksDeadLetter());
+    p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class);
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+    p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    passthrough.forEach((key, value) ->
+        p.put(key.startsWith(PASSTHROUGH_PREFIX) ? key.substring(PASSTHROUGH_PREFIX.length()) : key, value));
+    return p;
+  }
+
+  public void start() {
+    streams.start();
+  }
+
+  /**
+   * Waits until Kafka Streams has reached RUNNING since {@link #start()} (and is still running or
+   * rebalancing).
+   *
+   * @throws IllegalStateException when it has not within {@code timeout}, naming the state it is in,
+   *     or when it went to ERROR or shut down first
+   */
+  public void awaitRunning(Duration timeout) {
+    try {
+      firstRunning.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Kafka Streams did not reach RUNNING within " + timeout.toMillis()
+          + " ms; it is " + streams.state() + " (is the broker reachable, do the topics exist?)", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for Kafka Streams to reach RUNNING", e);
+    }
+    KafkaStreams.State now = streams.state();
+    if (!now.isRunningOrRebalancing()) {
+      throw new IllegalStateException("Kafka Streams reached RUNNING but is " + now + " now; see the ERROR log");
+    }
+  }
+
+  /** The running Kafka Streams, for interactive queries. */
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  /** Closes Kafka Streams, waiting at most {@code timeout}; false if it did not finish in time. */
+  public boolean close(Duration timeout) {
+    boolean closed = streams.close(timeout);
+    if (metrics != null) {
+      metrics.close();
+    }
+    if (!closed) {
+      LOG.warn("Kafka Streams did not close within {} ms", timeout.toMillis());
+    }
+    return closed;
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(30));
+  }
+
+  private void onStateChange(KafkaStreams.State newState, KafkaStreams.State oldState) {
+    LOG.info("Kafka Streams state {} -> {}", oldState, newState);
+    switch (newState) {
+      case RUNNING -> firstRunning.complete(null);
+      case ERROR, PENDING_ERROR -> firstRunning.completeExceptionally(
+          new IllegalStateException("Kafka Streams went to " + newState + " before RUNNING; see the ERROR log above"));
+      case PENDING_SHUTDOWN, NOT_RUNNING -> firstRunning.completeExceptionally(
+          new IllegalStateException("Kafka Streams shut down (" + newState + ") before RUNNING"));
+      default -> { }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.meshpulse.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class LatencySketchTest {
+
+  private static final double ACCURACY = 0.005;
+
+  @Test
+  void mergedSketchesAnswerLikeOneSketchOfAllValues() {
+    Random random = new Random(7);
+    LatencySketch all = LatencySketch.create(ACCURACY);
+    LatencySketch first = LatencySketch.create(ACCURACY);
+    LatencySketch second = LatencySketch.create(ACCURACY);
+    for (int i = 0; i < 10_000; i++) {
+      double ms = Math.exp(3 + random.nextGaussian());
+      all.add(ms);
+      (i % 2 == 0 ? first : second).add(ms);
+    }
+
+    first.merge(second);
+
+    assertEquals(all.count(), first.count());
+    for (double q : new double[] {0.0, 0.5, 0.95, 0.99, 1.0}) {
+      assertEquals(all.quantile(q).getAsDouble(), first.quantile(q).getAsDouble(), 1e-9, "q=" + q);
+    }
+  }
+
+  @Test
+  void sketchReadsBackFromItsBytes() {
+    LatencySketch sketch = LatencySketch.create(ACCURACY);
+    for (int ms = 1; ms <= 1000; ms++) {
+      sketch.add(ms);
+    }
+
+    LatencySketch read = LatencySketch.deserialize(sketch.serialize());
+
+    assertEquals(1000, read.count());
+    assertEquals(ACCURACY, read.relativeAccuracy(), 1e-12);
+    assertEquals(sketch.quantile(0.95).getAsDouble(), read.quantile(0.95).getAsDouble(), 1e-9);
+  }
+
+  @Test
+  void sketchesOfDifferentAccuracyDoNotMerge() {
+    LatencySketch fine = LatencySketch.create(0.005);
+    LatencySketch coarse = LatencySketch.create(0.02);
+
+    assertThrows(IllegalArgumentException.class, () -> fine.merge(coarse));
+  }
+
+  @Test
+  void emptySketchHasNoQuantiles() {
+    LatencySketch sketch = LatencySketch.create(ACCURACY);
+
+    assertTrue(sketch.quantile(0.5).isEmpty());
+    assertTrue(LatencySketch.deserializeOrCreate(new byte[0], ACCURACY).isEmpty());
+  }
+
+  @Test
+  void zeroIsAValidResponseTimeAndNegativeIsNot() {
+    LatencySketch sketch = LatencySketch.create(ACCURACY);
+
+    sketch.add(0.0);
+
+    assertEquals(0.0, sketch.quantile(0.5).getAsDouble());
+    assertThrows(IllegalArgumentException.class, () -> sketch.add(-1.0));
+    assertThrows(IllegalArgumentException.class, () -> sketch.add(Double.NaN));
+  }
+}

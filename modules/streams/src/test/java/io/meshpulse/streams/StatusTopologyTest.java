@@ -1,0 +1,170 @@
+package io.meshpulse.streams;
+
+import static io.meshpulse.schema.AgentHealth.HEALTHY;
+import static io.meshpulse.schema.AgentHealth.UNHEALTHY;
+import static io.meshpulse.schema.AgentHealth.UNKNOWN;
+import static io.meshpulse.streams.TopologyFixture.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.meshpulse.schema.AgentCard;
+import io.meshpulse.schema.AgentStatus;
+import io.meshpulse.schema.HealthTransition;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class StatusTopologyTest {
+
+  private final TopologyFixture f = new TopologyFixture();
+
+  @AfterEach
+  void close() {
+    f.close();
+  }
+
+  private List<HealthTransition> transitions() {
+    return f.transitions.readValuesToList();
+  }
+
+  @Test
+  void firstCheckSetsTheStatusAtOnce() {
+    f.check("a", UNHEALTHY, T0.minusSeconds(5));
+
+    HealthTransition t = f.transitions.readKeyValue().value;
+    assertEquals("a#1", t.getId());
+    assertEquals(UNKNOWN, t.getFrom());
+    assertEquals(UNHEALTHY, t.getTo());
+    assertEquals("first check", t.getReason());
+    assertEquals(UNHEALTHY, f.status("a").getHealth());
+  }
+
+  @Test
+  void threeFailuresTurnAgentUnhealthy() {
+    f.check("a", HEALTHY, T0.minusSeconds(40));
+    f.check("a", UNHEALTHY, T0.minusSeconds(30));
+    f.check("a", UNHEALTHY, T0.minusSeconds(20));
+    f.check("a", UNHEALTHY, T0.minusSeconds(10));
+
+    List<HealthTransition> ts = transitions();
+
+    assertEquals(2, ts.size(), ts.toString());
+    HealthTransition t = ts.get(1);
+    assertEquals("a#2", t.getId());
+    assertEquals(HEALTHY, t.getFrom());
+    assertEquals(UNHEALTHY, t.getTo());
+    assertEquals(T0.minusSeconds(10), t.getAt());
+    assertEquals("3 consecutive checks UNHEALTHY", t.getReason());
+    assertEquals("HTTP 503", t.getLastError());
+  }
+
+  @Test
+  void blipUnderTheThresholdMakesNoTransition() {
+    f.check("a", HEALTHY, T0.minusSeconds(40));
+    f.check("a", UNHEALTHY, T0.minusSeconds(30));
+    f.check("a", UNHEALTHY, T0.minusSeconds(20));
+    f.check("a", HEALTHY, T0.minusSeconds(10));
+
+    assertEquals(List.of("first check"), transitions().stream().map(HealthTransition::getReason).toList());
+    assertEquals(HEALTHY, f.status("a").getHealth());
+  }
+
+  @Test
+  void statusStoreHoldsTheLatestStatus() {
+    f.check("a", HEALTHY, T0.minusSeconds(30));
+    f.check("a", UNHEALTHY, T0.minusSeconds(20));
+    f.check("a", UNHEALTHY, T0.minusSeconds(10));
+
+    AgentStatus status = f.status("a");
+
+    assertEquals(HEALTHY, status.getHealth());
+    assertEquals(2, status.getStreak());
+    assertEquals(UNHEALTHY, status.getStreakHealth());
+    assertEquals(2, status.getConsecutiveFailures());
+    assertEquals(T0.minusSeconds(10), status.getLastCheck().getCheckedAt());
+    assertEquals(T0, status.getLastSeenAt());
+    assertEquals(10_000, status.getIntervalMs());
+  }
+
+  @Test
+  void cardThresholdsOverrideTheDefaults() {
+    f.register(AgentCard.newBuilder(Checks.card("a")).setUnhealthyAfter(1).build());
+    f.check("a", HEALTHY, T0.minusSeconds(20));
+    f.check("a", UNHEALTHY, T0.minusSeconds(10));
+
+    assertEquals(UNHEALTHY, f.status("a").getHealth());
+    assertEquals("1 consecutive checks UNHEALTHY", transitions().get(1).getReason());
+  }
+
+  @Test
+  void silentAgentTurnsUnknownAfterMissedIntervals() {
+    f.register("a");
+    f.check("a", HEALTHY, T0.minusSeconds(5));
+    transitions();
+
+    f.advanceWallClock(Duration.ofSeconds(29));
+    assertTrue(f.transitions.isEmpty());
+    f.advanceWallClock(Duration.ofSeconds(1));
+
+    HealthTransition t = f.transitions.readValue();
+    assertEquals(HEALTHY, t.getFrom());
+    assertEquals(UNKNOWN, t.getTo());
+    assertEquals("no check for 30s (3 intervals)", t.getReason());
+    assertEquals(T0.plusSeconds(30), t.getAt());
+    assertEquals(UNKNOWN, f.status("a").getHealth());
+  }
+
+  @Test
+  void cardIntervalSetsWhenAnAgentIsSilent() {
+    f.register(AgentCard.newBuilder(Checks.card("a")).setIntervalMs(5_000L).build());
+    f.check("a", HEALTHY, T0.minusSeconds(5));
+    transitions();
+
+    f.advanceWallClock(Duration.ofSeconds(15));
+
+    assertEquals("no check for 15s (3 intervals)", f.transitions.readValue().getReason());
+  }
+
+  @Test
+  void unregisteredAgentIsRemovedOnceUnknown() {
+    f.check("ghost", HEALTHY, T0.minusSeconds(5));
+    transitions();
+
+    f.advanceWallClock(Duration.ofSeconds(30));
+
+    assertEquals(UNKNOWN, f.transitions.readValue().getTo());
+    assertNull(f.status("ghost"));
+  }
+
+  @Test
+  void deregistrationRemovesTheStatus() {
+    f.register("a");
+    f.check("a", HEALTHY, T0.minusSeconds(5));
+    transitions();
+
+    f.deregister("a");
+
+    assertNull(f.status("a"));
+    HealthTransition t = f.transitions.readValue();
+    assertEquals(UNKNOWN, t.getTo());
+    assertEquals("deregistered", t.getReason());
+    assertEquals("a#2", t.getId());
+  }
+
+  @Test
+  void transitionIdsDoNotRepeatAfterTheStatusIsRemoved() {
+    f.register("a");
+    f.check("a", HEALTHY, T0.minusSeconds(20));
+    f.deregister("a");
+    f.register("a");
+    f.check("a", HEALTHY, T0.minusSeconds(10));
+
+    List<String> ids = transitions().stream().map(HealthTransition::getId).toList();
+
+    assertEquals(List.of("a#1", "a#2", "a#3"), ids);
+    assertNotNull(f.status("a"));
+  }
+}
