@@ -44,6 +44,16 @@ final class KafkaOptions {
   @Option(names = "--replication-factor", description = "Replication of created topics (default: min(3, brokers)).")
   Short replicationFactor;
 
+  /** Options for a broker this process started itself (the demo). */
+  static KafkaOptions local(String bootstrapServers, int partitions) {
+    KafkaOptions options = new KafkaOptions();
+    options.bootstrapServers = bootstrapServers;
+    options.topicPrefix = Topics.DEFAULT_PREFIX;
+    options.partitions = partitions;
+    options.replicationFactor = 1;
+    return options;
+  }
+
   Topics topics() {
     return new Topics(topicPrefix);
   }

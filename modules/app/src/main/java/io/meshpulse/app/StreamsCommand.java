@@ -1,0 +1,52 @@
+package io.meshpulse.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.kafka.streams.state.HostInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs the Streams topology and the query API it backs until stopped. */
+@Command(name = "streams", mixinStandardHelpOptions = true,
+    description = {"Runs the Kafka Streams topology (windows, status, transitions, mesh summary)",
+        "and serves the query API and status page from its state stores."})
+final class StreamsCommand implements Callable<Integer> {
+
+  @Option(names = "--application-id", defaultValue = "meshpulse-streams",
+      description = "Kafka Streams application id, shared by the instances of one deployment (default ${DEFAULT-VALUE}).")
+  String applicationId;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Port of the query API (default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address the query API listens on (default ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(names = "--advertise", description = "host:port other instances reach this API at (default localhost:<port>).")
+  String advertise;
+
+  @Option(names = "--state-dir", description = "Where the state stores live (default: Kafka Streams' default).")
+  Path stateDir;
+
+  @Mixin
+  KafkaOptions kafka;
+
+  @Mixin
+  TopologyOptions topology;
+
+  @Override
+  public Integer call() throws Exception {
+    kafka.ensureTopics();
+    try (Running running = new Running()) {
+      running.add(QueryService.start(applicationId, kafka, topology.config(kafka.topics()), bind, port,
+          advertised(), stateDir, QueryService.newMetrics()));
+      running.awaitStop();
+    }
+    return 0;
+  }
+
+  private HostInfo advertised() {
+    return advertise == null ? new HostInfo("localhost", port) : HostInfo.buildFromEndpoint(advertise);
+  }
+}
