@@ -244,7 +244,15 @@ class AgentBehavioursIT {
   }
 
   static HttpResponse<String> get(SimulatedFleet fleet, Duration timeout) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(fleet.agents().get(0).url())).timeout(timeout).GET().build();
+    return get(fleet.agents().get(0).url(), timeout);
+  }
+
+  static HttpResponse<String> getUrl(String url) throws IOException, InterruptedException {
+    return get(url, CLIENT_TIMEOUT);
+  }
+
+  private static HttpResponse<String> get(String url, Duration timeout) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
