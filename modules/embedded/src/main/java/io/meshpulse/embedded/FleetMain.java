@@ -19,17 +19,17 @@ public final class FleetMain {
   private FleetMain() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.in, System.out));
+    System.exit(run(args, System.in, System.out, System.err));
   }
 
   /** @return the exit code: 0 after a clean stop, 2 for bad arguments */
-  static int run(String[] args, InputStream stdin, PrintStream stdout) {
+  static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
     FleetArgs parsed;
     try {
       parsed = FleetArgs.parse(args);
     } catch (ConfigException e) {
-      System.err.println(e.getMessage());
-      System.err.println(FleetArgs.USAGE);
+      stderr.println(e.getMessage());
+      stderr.println(FleetArgs.USAGE);
       return 2;
     }
     serve(parsed, stdin, stdout);

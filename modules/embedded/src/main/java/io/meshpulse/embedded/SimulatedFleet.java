@@ -64,7 +64,7 @@ public final class SimulatedFleet implements AutoCloseable {
       fleet.close();
       throw e;
     }
-    LOG.info("simulated fleet of {} agents listening in {} ms", agents.size(),
+    LOG.debug("simulated fleet of {} agents listening in {} ms", agents.size(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     return fleet;
   }

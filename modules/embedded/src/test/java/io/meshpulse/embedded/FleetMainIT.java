@@ -35,7 +35,7 @@ class FleetMainIT {
 
     // When
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
-        () -> FleetMain.run(args, stdin, new PrintStream(stdout, true, StandardCharsets.UTF_8)));
+        () -> FleetMain.run(args, stdin, new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err));
     await().atMost(Duration.ofSeconds(30)).until(() -> stdout.toString(StandardCharsets.UTF_8).contains("\n"));
 
     // Then
@@ -54,10 +54,14 @@ class FleetMainIT {
 
   @Test
   void badArgumentsExitWithUsage() {
+    // Given
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
     // When
-    int exit = FleetMain.run(new String[] {"--agents", "many"}, System.in, System.out);
+    int exit = FleetMain.run(new String[] {"--agents", "many"}, System.in, System.out, new PrintStream(stderr, true, StandardCharsets.UTF_8));
 
     // Then
     assertEquals(2, exit);
+    assertTrue(stderr.toString(StandardCharsets.UTF_8).startsWith("--agents: expected a whole number, got 'many'\nusage: FleetMain"));
   }
 }
