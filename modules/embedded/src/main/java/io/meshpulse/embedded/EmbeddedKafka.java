@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * <p>The broker logs about a thousand lines at INFO while starting: set the loggers {@code kafka},
  * {@code org.apache.kafka} and {@code state.change.logger} to WARN (the testkit's
  * {@code logback-test.xml} does; so must the application's logging configuration).
+ *
+ * <p>Like any Kafka broker, it halts the JVM on a fault it cannot recover from (e.g. its log directory
+ * deleted while it runs): keep the data directory to this class.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -124,12 +127,14 @@ public final class EmbeddedKafka implements AutoCloseable {
   }
 
   private void awaitReady(Duration timeout) {
+    int timeoutMillis = (int) timeout.toMillis();
     Map<String, Object> config = Map.of(
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMillis, 30_000),
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMillis);
     try (Admin admin = Admin.create(config)) {
-      admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
-          .nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMillis))
+          .nodes().get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for Kafka at " + bootstrapServers(), e);
