@@ -1,20 +1,20 @@
 /**
  * Fixtures for every module's integration tests ({@code *IT}).
  *
- * <pre>{@code
- * @MeshpulseKafka
+ * <pre>
+ * &#64;MeshpulseKafka
  * class ChecksTopicIT {
- *   @Test
+ *   &#64;Test
  *   void checkIsPublished(KafkaCluster cluster, TestNames names) {
  *     Topics topics = cluster.createTopics(names.topics(), 3);
- *     try (TestProducer<String, String> producer = cluster.producer(new StringSerializer(), new StringSerializer())) {
+ *     try (TestProducer&lt;String, String&gt; producer = cluster.producer(new StringSerializer(), new StringSerializer())) {
  *       producer.send(topics.checks(), "billing", "up");
  *     }
  *     var records = cluster.readUntil(topics.checks(), new StringDeserializer(), new StringDeserializer(),
- *         r -> r.size() == 1, Duration.ofSeconds(30));
+ *         r -&gt; r.size() == 1, Duration.ofSeconds(30));
  *   }
  * }
- * }</pre>
+ * </pre>
  *
  * <p>The broker is one per test JVM, shared by all test classes: a Testcontainers Kafka where a Docker
  * engine answers, the in-JVM {@link io.meshpulse.embedded.EmbeddedKafka} otherwise; the system property
