@@ -79,8 +79,10 @@ final class DemoCommand implements Callable<Integer> {
       PrometheusMeterRegistry metrics = QueryService.newMetrics();
       TopologyConfig topology = TopologyConfig.fromMap(Map.of(TopologyConfig.TOPICS_PREFIX, options.topicPrefix,
           TopologyConfig.DEFAULT_INTERVAL, proberConfig.interval().toMillis() + "ms"));
+      // fresh broker, fresh state: a store left by an earlier run would not match this broker's topics
+      Path stateDir = dataDir != null ? dataDir.resolve("streams") : running.add(TempDir.create("meshpulse-demo-")).path();
       QueryService query = running.add(QueryService.start("meshpulse-demo", options, topology, "0.0.0.0", port,
-          new HostInfo("localhost", port), dataDir == null ? null : dataDir.resolve("streams"), metrics));
+          new HostInfo("localhost", port), stateDir, metrics));
       running.add(new AlertConsumer(options.topics().transitions(), groupProps(options, "meshpulse-demo-alerts"),
           List.of(new LogAlertSink())));
       startProber(running, options, proberConfig, metrics);
@@ -97,11 +99,12 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void startProber(Running running, KafkaOptions options, ProberConfig config,
-      PrometheusMeterRegistry metrics) {
+      PrometheusMeterRegistry metrics) throws InterruptedException {
     TopicAgentRegistry registry = running.add(
         new TopicAgentRegistry(options.topics().agents(), groupProps(options, "meshpulse-demo-prober")));
     KafkaResultPublisher publisher = running.add(
         new KafkaResultPublisher(options.topics().checks(), options.clientProperties(), 100_000, metrics));
+    registry.awaitLoaded(Duration.ofSeconds(30));
     running.add(new RoundScheduler(config, registry, publisher, metrics, Clock.systemUTC())).start();
   }
 

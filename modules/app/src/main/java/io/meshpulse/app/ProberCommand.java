@@ -11,9 +11,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,6 +26,9 @@ import picocli.CommandLine.Option;
     description = {"Checks the registered agents in rounds and publishes each result to the checks topic.",
         "Without --agents, agents come from the agents topic, shared with other probers of the same --group."})
 final class ProberCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProberCommand.class);
+  private static final Duration REGISTRY_LOAD_TIMEOUT = Duration.ofSeconds(60);
 
   @Option(names = "--agents", description = "Check the agents of this file (and register them in the agents topic).")
   Path agentsFile;
@@ -50,6 +56,10 @@ final class ProberCommand implements Callable<Integer> {
       AgentRegistry registry = running.add(registry());
       KafkaResultPublisher publisher = running.add(
           new KafkaResultPublisher(kafka.topics().checks(), kafka.clientProperties(), buffer, meters));
+      if (registry instanceof TopicAgentRegistry topic && !topic.awaitLoaded(REGISTRY_LOAD_TIMEOUT)) {
+        LOG.warn("agents not fully read from {} within {} s; starting rounds with what is known",
+            kafka.topics().agents(), REGISTRY_LOAD_TIMEOUT.toSeconds());
+      }
       running.add(new RoundScheduler(config, registry, publisher, meters, Clock.systemUTC())).start();
       running.awaitStop();
     }

@@ -51,7 +51,7 @@ public final class MeshQueries {
 
   public MeshHealthView meshHealth() {
     return whileRunning(() -> {
-      List<AgentView> registered = allAgents(AgentView::registered, false, "registered=true");
+      List<AgentView> registered = allAgents(AgentView::registered, true, "registered=true&windows=true");
       MeshHealthView counts = summaryCounts();
       return new MeshHealthView(counts.healthyCount(), counts.degradedCount(), counts.unhealthyCount(),
           counts.unknownCount(), counts.totalCount(), counts.healthyRatio(), counts.byCapability(), registered);

@@ -26,6 +26,7 @@ public final class AgentCatalog implements AutoCloseable {
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     // a registration either lands soon or the caller hears why
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
     props.putAll(clientProperties);
     this.topic = topic;

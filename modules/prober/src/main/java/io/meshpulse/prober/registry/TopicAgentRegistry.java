@@ -35,7 +35,10 @@ public final class TopicAgentRegistry implements AgentRegistry {
   private final KafkaConsumer<String, AgentCard> consumer;
   private final Map<TopicPartition, Map<String, AgentCard>> byPartition = new ConcurrentHashMap<>();
   private final Thread poller;
-  private final CountDownLatch firstAssignment = new CountDownLatch(1);
+  private final CountDownLatch loaded = new CountDownLatch(1);
+  /** End offsets of newly assigned partitions, until this instance has read up to them. */
+  private final Map<TopicPartition, Long> catchingUp = new ConcurrentHashMap<>();
+  private volatile boolean assigned;
   private volatile boolean running = true;
 
   /**
@@ -58,9 +61,12 @@ public final class TopicAgentRegistry implements AgentRegistry {
     return byPartition.values().stream().flatMap(m -> m.values().stream()).toList();
   }
 
-  /** Waits until the group has assigned this instance its partitions (maybe none). */
-  public boolean awaitAssignment(Duration timeout) throws InterruptedException {
-    return firstAssignment.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  /**
+   * Waits until this instance has its partitions (maybe none) and has read them to the end, so
+   * the first round checks the whole registry rather than what was read so far.
+   */
+  public boolean awaitLoaded(Duration timeout) throws InterruptedException {
+    return loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -80,6 +86,7 @@ public final class TopicAgentRegistry implements AgentRegistry {
         for (ConsumerRecord<String, AgentCard> record : consumer.poll(Duration.ofMillis(500))) {
           apply(record);
         }
+        noteCaughtUp();
       }
     } catch (WakeupException e) {
       // closing
@@ -87,6 +94,14 @@ public final class TopicAgentRegistry implements AgentRegistry {
       LOG.error("agents registry stopped reading {}: {}", consumer.subscription(), e.getMessage(), e);
     } finally {
       consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
+    }
+  }
+
+  private void noteCaughtUp() {
+    catchingUp.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+    if (assigned && catchingUp.isEmpty() && loaded.getCount() > 0) {
+      LOG.info("prober read its {} agents from {}", agents().size(), consumer.subscription());
+      loaded.countDown();
     }
   }
 
@@ -107,13 +122,17 @@ public final class TopicAgentRegistry implements AgentRegistry {
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       partitions.forEach(p -> byPartition.put(p, new ConcurrentHashMap<>()));
       consumer.seekToBeginning(partitions);
+      catchingUp.putAll(consumer.endOffsets(partitions));
+      assigned = true;
       LOG.info("prober now owns agent partitions {}", partitions);
-      firstAssignment.countDown();
     }
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      partitions.forEach(byPartition::remove);
+      partitions.forEach(p -> {
+        byPartition.remove(p);
+        catchingUp.remove(p);
+      });
       if (!partitions.isEmpty()) {
         LOG.info("prober gave up agent partitions {}", partitions);
       }
