@@ -57,7 +57,8 @@ final class CheckRun {
       return;
     }
     attempts++;
-    context = new TimedContext();
+    // a retry goes on a new connection: another pooled one may have been dropped just the same
+    context = attempts == 1 ? new TimedContext() : TimedContext.onFreshConnection();
     consumer = new CappedBodyConsumer(prober.bodyCap());
     try {
       inFlight = prober.client().execute(SimpleRequestProducer.create(prober.request(uri)), consumer, context,
