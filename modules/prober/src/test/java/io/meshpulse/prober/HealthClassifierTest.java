@@ -112,7 +112,7 @@ class HealthClassifierTest {
 
   @Test
   void transportFailureKeepsItsKindAndMessage() {
-    ProbeOutcome refused = new ProbeOutcome(null, new ProbeFailure(FailureKind.CONNECT, "connection refused"), 0, 0, 0,
+    ProbeOutcome refused = new ProbeOutcome(null, new ProbeFailure(FailureKind.CONNECT, "connection refused"), 0, 0, 0, 0,
         1_000_000, 1);
 
     Verdict v = HealthClassifier.classify(refused, RULES);

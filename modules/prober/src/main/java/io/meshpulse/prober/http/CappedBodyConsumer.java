@@ -24,6 +24,7 @@ final class CappedBodyConsumer implements AsyncResponseConsumer<HttpReply> {
   private final int cap;
   private final ByteArrayOutputStream body = new ByteArrayOutputStream();
   private volatile long firstByteNanos;
+  private volatile int status;
   private volatile long endNanos;
   private HttpResponse head;
   private FutureCallback<HttpReply> callback;
@@ -37,6 +38,7 @@ final class CappedBodyConsumer implements AsyncResponseConsumer<HttpReply> {
       FutureCallback<HttpReply> resultCallback) {
     firstByteNanos = System.nanoTime();
     head = response;
+    status = response.getCode();
     if (entity == null) {
       endNanos = firstByteNanos;
       resultCallback.completed(reply(false));
@@ -89,6 +91,11 @@ final class CappedBodyConsumer implements AsyncResponseConsumer<HttpReply> {
   /** When the response head arrived; 0 if it did not. */
   long firstByteNanos() {
     return firstByteNanos;
+  }
+
+  /** The status of the response head; 0 if none arrived. */
+  int status() {
+    return status;
   }
 
   /** When the response was complete (or cut at the cap); 0 if it was not. */

@@ -156,7 +156,8 @@ final class CheckRun {
   private boolean complete(HttpReply reply, ProbeFailure failure, long end) {
     CappedBodyConsumer current = consumer;
     long firstByte = current == null ? 0 : current.firstByteNanos();
-    return result.complete(new ProbeOutcome(reply, failure, startNanos, firstSentNanos, firstByte, end,
+    int headStatus = current == null ? 0 : current.status();
+    return result.complete(new ProbeOutcome(reply, failure, headStatus, startNanos, firstSentNanos, firstByte, end,
         Math.max(1, attempts)));
   }
 }

@@ -16,6 +16,7 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -56,7 +57,12 @@ final class ProberRig implements AutoCloseable {
 
   /** Runs one round now and waits for its last result. */
   RoundOutcome round() throws Exception {
-    return rounds.runOnce().get(ROUND_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+    return roundAsync().get(ROUND_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Starts one round now; the future completes with its last result. */
+  CompletableFuture<RoundOutcome> roundAsync() {
+    return rounds.runOnce();
   }
 
   /** The single result of {@code agent} in {@code outcome}. */
