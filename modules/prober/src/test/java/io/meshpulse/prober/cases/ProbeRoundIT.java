@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -28,6 +29,8 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One round over a mixed fleet, published to a real broker and read back from the checks topic:
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.Test;
 @MeshpulseKafka
 class ProbeRoundIT {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ProbeRoundIT.class);
   private static final Duration LATENCY = Duration.ofMillis(200);
   private static final Duration TIMEOUT = Duration.ofSeconds(1);
   private static final int HEALTHY_AGENTS = 10;
@@ -52,6 +56,9 @@ class ProbeRoundIT {
 
       // Then
       RoundSummary summary = outcome.summary();
+      HealthCheckResult hung = ProberRig.resultOf(outcome, "hung");
+      LOG.info(String.format(Locale.ROOT, "%s; hung agent cut %+.1f ms after its deadline", summary.line(),
+          hung.getQueuedMs() + hung.getResponseTimeMs() - TIMEOUT.toMillis()));
       double sumOfLatencies = HEALTHY_AGENTS * LATENCY.toMillis() + TIMEOUT.toMillis();
       assertTrue(summary.wallMs() >= TIMEOUT.toMillis(), "the hung agent's check lasts its timeout: " + summary.line());
       assertTrue(summary.wallMs() < 2.0 * TIMEOUT.toMillis(),
