@@ -118,10 +118,23 @@ final class CheckRun {
   private void onDeadline() {
     long firedNanos = System.nanoTime();
     noteSent(context);
-    String message = "timeout after " + timeout.toMillis() + " ms" + (firstSentNanos == 0 ? " (no connection)" : "");
-    if (complete(null, new ProbeFailure(FailureKind.TIMEOUT, message), firedNanos)) {
+    if (complete(null, new ProbeFailure(FailureKind.TIMEOUT, timeoutMessage()), firedNanos)) {
       abort();
     }
+  }
+
+  /** "timeout after X ms" and how far the check got, which tells a hung agent from a trickling one. */
+  private String timeoutMessage() {
+    CappedBodyConsumer current = consumer;
+    String stage;
+    if (firstSentNanos == 0) {
+      stage = "request not sent: connecting or TLS handshake";
+    } else if (current == null || current.firstByteNanos() == 0) {
+      stage = "no response";
+    } else {
+      stage = "response body incomplete";
+    }
+    return "timeout after " + timeout.toMillis() + " ms (" + stage + ")";
   }
 
   /** Ends the exchange and drops its connection: a timed-out connection is never reused. */
