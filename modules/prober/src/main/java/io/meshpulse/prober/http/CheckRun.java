@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.core5.concurrent.FutureCallback;
 
@@ -21,6 +22,8 @@ final class CheckRun {
   private final Duration timeout;
   private final long startNanos;
   private final CompletableFuture<ProbeOutcome> result = new CompletableFuture<>();
+  /** Set once by whichever ends the check first: the reply, a failure, or the deadline. */
+  private final AtomicBoolean decided = new AtomicBoolean();
 
   private volatile ScheduledFuture<?> deadline;
   private volatile Future<HttpReply> inFlight;
@@ -53,7 +56,7 @@ final class CheckRun {
   }
 
   private void attempt() {
-    if (result.isDone()) {
+    if (decided.get()) {
       return;
     }
     attempts++;
@@ -66,7 +69,7 @@ final class CheckRun {
     } catch (RuntimeException e) {
       finishWithFailure(FailureClassifier.classify(e));
     }
-    if (result.isDone()) {
+    if (decided.get()) {
       abort(); // the deadline passed while the request was being submitted
     }
   }
@@ -112,14 +115,23 @@ final class CheckRun {
         && attemptContext.reusedConnection()
         && consumer.firstByteNanos() == 0
         && FailureClassifier.closedBeforeResponse(cause)
-        && !result.isDone();
+        && !decided.get();
   }
 
+  /**
+   * On the timer thread: stamps the end and decides, nothing more. Closing the connection and
+   * completing the result (whose dependents classify, publish and start checks waiting for a slot)
+   * run on another thread, so a wave of timeouts does not make the deadlines behind it late.
+   */
   private void onDeadline() {
     long firedNanos = System.nanoTime();
     noteSent(context);
-    if (complete(null, new ProbeFailure(FailureKind.TIMEOUT, timeoutMessage()), firedNanos)) {
-      abort();
+    if (decided.compareAndSet(false, true)) {
+      ProbeOutcome timedOut = outcome(null, new ProbeFailure(FailureKind.TIMEOUT, timeoutMessage()), firedNanos);
+      prober.afterDeadline().execute(() -> {
+        abort();
+        result.complete(timedOut);
+      });
     }
   }
 
@@ -167,10 +179,18 @@ final class CheckRun {
   }
 
   private boolean complete(HttpReply reply, ProbeFailure failure, long end) {
+    if (!decided.compareAndSet(false, true)) {
+      return false;
+    }
+    result.complete(outcome(reply, failure, end));
+    return true;
+  }
+
+  private ProbeOutcome outcome(HttpReply reply, ProbeFailure failure, long end) {
     CappedBodyConsumer current = consumer;
     long firstByte = current == null ? 0 : current.firstByteNanos();
     int headStatus = current == null ? 0 : current.status();
-    return result.complete(new ProbeOutcome(reply, failure, headStatus, startNanos, firstSentNanos, firstByte, end,
-        Math.max(1, attempts)));
+    return new ProbeOutcome(reply, failure, headStatus, startNanos, firstSentNanos, firstByte, end,
+        Math.max(1, attempts));
   }
 }
