@@ -18,6 +18,10 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * exchange with {@link BodyCapReached}, which carries the reply so far: the verdict is made on
  * the prefix and the connection is dropped rather than drained (a body may never end).
  * Nothing is decoded here; 204/304 and other bodiless responses complete at the head.
+ *
+ * <p>A complete reply is handed on only in {@link #releaseResources()}, which the client calls just
+ * after it gave the connection back to the pool: a check that ends is followed at once by the next
+ * one on the same connection, never by a second connection opened because the first was not back yet.
  */
 final class CappedBodyConsumer implements AsyncResponseConsumer<HttpReply> {
 
@@ -27,7 +31,8 @@ final class CappedBodyConsumer implements AsyncResponseConsumer<HttpReply> {
   private volatile int status;
   private volatile long endNanos;
   private HttpResponse head;
-  private FutureCallback<HttpReply> callback;
+  private volatile FutureCallback<HttpReply> callback;
+  private volatile HttpReply complete;
 
   CappedBodyConsumer(int cap) {
     this.cap = cap;
@@ -39,11 +44,10 @@ final class CappedBodyConsumer implements AsyncResponseConsumer<HttpReply> {
     firstByteNanos = System.nanoTime();
     head = response;
     status = response.getCode();
+    callback = resultCallback;
     if (entity == null) {
       endNanos = firstByteNanos;
-      resultCallback.completed(reply(false));
-    } else {
-      callback = resultCallback;
+      complete = reply(false);
     }
   }
 
@@ -73,9 +77,7 @@ final class CappedBodyConsumer implements AsyncResponseConsumer<HttpReply> {
   @Override
   public void streamEnd(List<? extends Header> trailers) {
     endNanos = System.nanoTime();
-    if (callback != null) {
-      callback.completed(reply(false));
-    }
+    complete = reply(false);
   }
 
   @Override
@@ -85,7 +87,12 @@ final class CappedBodyConsumer implements AsyncResponseConsumer<HttpReply> {
 
   @Override
   public void releaseResources() {
-    // nothing held beyond the body buffer, which the reply copies
+    HttpReply done = complete;
+    FutureCallback<HttpReply> resultCallback = callback;
+    complete = null;
+    if (done != null && resultCallback != null) {
+      resultCallback.completed(done);
+    }
   }
 
   /** When the response head arrived; 0 if it did not. */
