@@ -90,6 +90,14 @@ public sealed interface Behaviour {
     return new RedirectLoop();
   }
 
+  /**
+   * P5, without a repeated URL: {@code 302} to its own URL with a new {@code hop} query parameter each
+   * time, forever, so only a bound on the number of redirects stops a client (not loop detection).
+   */
+  static Behaviour redirectChain() {
+    return new RedirectChain();
+  }
+
   /** P6: {@code 200} with a large {@code Content-Length} at once, then one body byte every {@code every}, forever. */
   static Behaviour trickle(Duration every) {
     return new Trickle(every);
@@ -210,6 +218,15 @@ public sealed interface Behaviour {
     @Override
     public Reply reply(RequestContext request) {
       return new Reply.Send(Duration.ZERO, Response.empty(302).withHeader("Location", request.url()));
+    }
+  }
+
+  /** See {@link #redirectChain}. */
+  record RedirectChain() implements Behaviour {
+    @Override
+    public Reply reply(RequestContext request) {
+      String next = request.url() + "?hop=" + (request.sequence() + 1);
+      return new Reply.Send(Duration.ZERO, Response.empty(302).withHeader("Location", next));
     }
   }
 

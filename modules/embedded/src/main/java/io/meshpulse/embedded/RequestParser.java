@@ -41,6 +41,7 @@ final class RequestParser {
   Optional<Request> next() throws MalformedRequestException {
     skipBody();
     skipLeadingLineBreaks();
+    requireMethodSoFar();
     int headEnd = findHeadEnd();
     if (headEnd < 0) {
       if (end - start > MAX_HEAD) {
@@ -111,6 +112,25 @@ final class RequestParser {
     }
     scanFrom = end;
     return -1;
+  }
+
+  /**
+   * Rejects a request whose first bytes cannot start a method token, as real servers do at once:
+   * a TLS handshake sent to this plain-HTTP agent gets its 400 now, not after a head that never ends.
+   */
+  private void requireMethodSoFar() throws MalformedRequestException {
+    for (int i = start; i < end && buf[i] != ' '; i++) {
+      if (!isTokenChar(buf[i])) {
+        throw new MalformedRequestException(String.format(Locale.ROOT,
+            "not an HTTP request: byte 0x%02x in the method", buf[i] & 0xff));
+      }
+    }
+  }
+
+  /** RFC 9110 {@code tchar}. */
+  private static boolean isTokenChar(byte b) {
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
+        || "!#$%&'*+-.^_`|~".indexOf(b) >= 0;
   }
 
   private void skipLeadingLineBreaks() {

@@ -64,6 +64,18 @@ class BehaviourTest {
   }
 
   @Test
+  void redirectChainNeverRepeatsALocation() {
+    // When
+    Reply.Send first = (Reply.Send) Behaviour.redirectChain().reply(context(0, true, Duration.ZERO));
+    Reply.Send second = (Reply.Send) Behaviour.redirectChain().reply(context(1, false, Duration.ZERO));
+
+    // Then
+    assertEquals(302, first.response().status());
+    assertEquals(new Response.Header("Location", "http://127.0.1.1:8080/health?hop=1"), first.response().headers().get(0));
+    assertEquals(new Response.Header("Location", "http://127.0.1.1:8080/health?hop=2"), second.response().headers().get(0));
+  }
+
+  @Test
   void nonsenseIsRejectedWhenBuilt() {
     assertThrows(IllegalArgumentException.class, () -> Behaviour.flaky(1.5, Duration.ZERO, 1));
     assertThrows(IllegalArgumentException.class, () -> Behaviour.healthy(Duration.ofMillis(-1)));

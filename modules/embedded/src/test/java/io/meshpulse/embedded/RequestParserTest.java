@@ -87,6 +87,24 @@ class RequestParserTest {
   }
 
   @Test
+  void tlsHandshakeIsMalformedBeforeItsEnd() throws Exception {
+    // Given: the first bytes of a TLS ClientHello record, no line break in sight
+    parser.feed(ByteBuffer.wrap(new byte[] {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00, 0x01, (byte) 0xfc}));
+
+    // When / Then
+    assertThrows(MalformedRequestException.class, () -> parser.next());
+  }
+
+  @Test
+  void methodArrivingByteByByteIsNotMalformed() throws Exception {
+    // Given
+    feed("GE");
+
+    // When / Then
+    assertTrue(parser.next().isEmpty());
+  }
+
+  @Test
   void tooMuchUnansweredInputIsRefused() {
     // Given
     byte[] big = new byte[RequestParser.MAX_BUFFERED + 1];

@@ -111,8 +111,52 @@ class HealthClassifierTest {
   }
 
   @Test
+  void bodyStatusUpIsHealthy() {
+    Verdict v = HealthClassifier.classify(json(200, "{\"status\":\"UP\",\"components\":{}}"), 12, RULES);
+
+    assertEquals(AgentHealth.HEALTHY, v.health());
+    assertNull(v.kind());
+  }
+
+  @Test
+  void plainTextBodyLeavesTheVerdictToTheCode() {
+    HttpReply text = new HttpReply(200, "text/plain", null, "OK".getBytes(StandardCharsets.UTF_8), false);
+
+    assertEquals(AgentHealth.HEALTHY, HealthClassifier.classify(text, 3, RULES).health());
+  }
+
+  @Test
+  void statusOutside2xxIsUnhealthyByDefault() {
+    Verdict v = HealthClassifier.classify(new HttpReply(304, null, null, null, false), 3, RULES);
+
+    assertEquals(AgentHealth.UNHEALTHY, v.health());
+    assertEquals(FailureKind.HTTP_STATUS, v.kind());
+    assertEquals("HTTP 304", v.error());
+  }
+
+  @Test
+  void latencyAtTheThresholdIsStillHealthy() {
+    assertEquals(AgentHealth.HEALTHY, HealthClassifier.classify(json(200, "{}"), 1000, RULES).health());
+  }
+
+  @Test
+  void noThresholdMeansNoLatencyRule() {
+    HealthRules noThreshold = new HealthRules(Set.of(), null, HealthRules.DEFAULT_STATUS_WORDS);
+
+    assertEquals(AgentHealth.HEALTHY, HealthClassifier.classify(json(200, "{}"), 60_000, noThreshold).health());
+  }
+
+  @Test
+  void slowBodySayingDownIsUnhealthyNotDegraded() {
+    Verdict v = HealthClassifier.classify(json(200, "{\"status\":\"fail\"}"), 5_000, RULES);
+
+    assertEquals(AgentHealth.UNHEALTHY, v.health());
+    assertEquals(FailureKind.BODY, v.kind());
+  }
+
+  @Test
   void transportFailureKeepsItsKindAndMessage() {
-    ProbeOutcome refused = new ProbeOutcome(null, new ProbeFailure(FailureKind.CONNECT, "connection refused"), 0, 0, 0,
+    ProbeOutcome refused = new ProbeOutcome(null, new ProbeFailure(FailureKind.CONNECT, "connection refused"), 0, 0, 0, 0,
         1_000_000, 1);
 
     Verdict v = HealthClassifier.classify(refused, RULES);

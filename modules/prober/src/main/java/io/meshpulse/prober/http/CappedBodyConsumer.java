@@ -18,15 +18,21 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * exchange with {@link BodyCapReached}, which carries the reply so far: the verdict is made on
  * the prefix and the connection is dropped rather than drained (a body may never end).
  * Nothing is decoded here; 204/304 and other bodiless responses complete at the head.
+ *
+ * <p>A complete reply is handed on only in {@link #releaseResources()}, which the client calls just
+ * after it gave the connection back to the pool: a check that ends is followed at once by the next
+ * one on the same connection, never by a second connection opened because the first was not back yet.
  */
 final class CappedBodyConsumer implements AsyncResponseConsumer<HttpReply> {
 
   private final int cap;
   private final ByteArrayOutputStream body = new ByteArrayOutputStream();
   private volatile long firstByteNanos;
+  private volatile int status;
   private volatile long endNanos;
   private HttpResponse head;
-  private FutureCallback<HttpReply> callback;
+  private volatile FutureCallback<HttpReply> callback;
+  private volatile HttpReply complete;
 
   CappedBodyConsumer(int cap) {
     this.cap = cap;
@@ -37,11 +43,11 @@ final class CappedBodyConsumer implements AsyncResponseConsumer<HttpReply> {
       FutureCallback<HttpReply> resultCallback) {
     firstByteNanos = System.nanoTime();
     head = response;
+    status = response.getCode();
+    callback = resultCallback;
     if (entity == null) {
       endNanos = firstByteNanos;
-      resultCallback.completed(reply(false));
-    } else {
-      callback = resultCallback;
+      complete = reply(false);
     }
   }
 
@@ -71,9 +77,7 @@ final class CappedBodyConsumer implements AsyncResponseConsumer<HttpReply> {
   @Override
   public void streamEnd(List<? extends Header> trailers) {
     endNanos = System.nanoTime();
-    if (callback != null) {
-      callback.completed(reply(false));
-    }
+    complete = reply(false);
   }
 
   @Override
@@ -83,12 +87,22 @@ final class CappedBodyConsumer implements AsyncResponseConsumer<HttpReply> {
 
   @Override
   public void releaseResources() {
-    // nothing held beyond the body buffer, which the reply copies
+    HttpReply done = complete;
+    FutureCallback<HttpReply> resultCallback = callback;
+    complete = null;
+    if (done != null && resultCallback != null) {
+      resultCallback.completed(done);
+    }
   }
 
   /** When the response head arrived; 0 if it did not. */
   long firstByteNanos() {
     return firstByteNanos;
+  }
+
+  /** The status of the response head; 0 if none arrived. */
+  int status() {
+    return status;
   }
 
   /** When the response was complete (or cut at the cap); 0 if it was not. */

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.core5.concurrent.FutureCallback;
 
@@ -21,6 +22,8 @@ final class CheckRun {
   private final Duration timeout;
   private final long startNanos;
   private final CompletableFuture<ProbeOutcome> result = new CompletableFuture<>();
+  /** Set once by whichever ends the check first: the reply, a failure, or the deadline. */
+  private final AtomicBoolean decided = new AtomicBoolean();
 
   private volatile ScheduledFuture<?> deadline;
   private volatile Future<HttpReply> inFlight;
@@ -53,11 +56,12 @@ final class CheckRun {
   }
 
   private void attempt() {
-    if (result.isDone()) {
+    if (decided.get()) {
       return;
     }
     attempts++;
-    context = new TimedContext();
+    // a retry goes on a new connection: another pooled one may have been dropped just the same
+    context = attempts == 1 ? new TimedContext() : TimedContext.onFreshConnection();
     consumer = new CappedBodyConsumer(prober.bodyCap());
     try {
       inFlight = prober.client().execute(SimpleRequestProducer.create(prober.request(uri)), consumer, context,
@@ -65,7 +69,7 @@ final class CheckRun {
     } catch (RuntimeException e) {
       finishWithFailure(FailureClassifier.classify(e));
     }
-    if (result.isDone()) {
+    if (decided.get()) {
       abort(); // the deadline passed while the request was being submitted
     }
   }
@@ -111,16 +115,38 @@ final class CheckRun {
         && attemptContext.reusedConnection()
         && consumer.firstByteNanos() == 0
         && FailureClassifier.closedBeforeResponse(cause)
-        && !result.isDone();
+        && !decided.get();
   }
 
+  /**
+   * On the timer thread: stamps the end and decides, nothing more. Closing the connection and
+   * completing the result (whose dependents classify, publish and start checks waiting for a slot)
+   * run on another thread, so a wave of timeouts does not make the deadlines behind it late.
+   */
   private void onDeadline() {
     long firedNanos = System.nanoTime();
     noteSent(context);
-    String message = "timeout after " + timeout.toMillis() + " ms" + (firstSentNanos == 0 ? " (no connection)" : "");
-    if (complete(null, new ProbeFailure(FailureKind.TIMEOUT, message), firedNanos)) {
-      abort();
+    if (decided.compareAndSet(false, true)) {
+      ProbeOutcome timedOut = outcome(null, new ProbeFailure(FailureKind.TIMEOUT, timeoutMessage()), firedNanos);
+      prober.afterDeadline().execute(() -> {
+        abort();
+        result.complete(timedOut);
+      });
     }
+  }
+
+  /** "timeout after X ms" and how far the check got, which tells a hung agent from a trickling one. */
+  private String timeoutMessage() {
+    CappedBodyConsumer current = consumer;
+    String stage;
+    if (firstSentNanos == 0) {
+      stage = "request not sent: connecting or TLS handshake";
+    } else if (current == null || current.firstByteNanos() == 0) {
+      stage = "no response";
+    } else {
+      stage = "response body incomplete";
+    }
+    return "timeout after " + timeout.toMillis() + " ms (" + stage + ")";
   }
 
   /** Ends the exchange and drops its connection: a timed-out connection is never reused. */
@@ -153,9 +179,18 @@ final class CheckRun {
   }
 
   private boolean complete(HttpReply reply, ProbeFailure failure, long end) {
+    if (!decided.compareAndSet(false, true)) {
+      return false;
+    }
+    result.complete(outcome(reply, failure, end));
+    return true;
+  }
+
+  private ProbeOutcome outcome(HttpReply reply, ProbeFailure failure, long end) {
     CappedBodyConsumer current = consumer;
     long firstByte = current == null ? 0 : current.firstByteNanos();
-    return result.complete(new ProbeOutcome(reply, failure, startNanos, firstSentNanos, firstByte, end,
-        Math.max(1, attempts)));
+    int headStatus = current == null ? 0 : current.status();
+    return new ProbeOutcome(reply, failure, headStatus, startNanos, firstSentNanos, firstByte, end,
+        Math.max(1, attempts));
   }
 }

@@ -36,6 +36,7 @@ public final class HttpProber implements AutoCloseable {
   private final HttpSettings settings;
   private final CloseableHttpAsyncClient client;
   private final ScheduledThreadPoolExecutor deadlines;
+  private final ExecutorService afterDeadline;
   private final ExecutorService resolvers;
   private final DnsCache dns;
 
@@ -46,6 +47,7 @@ public final class HttpProber implements AutoCloseable {
     this.deadlines = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("meshpulse-deadlines"));
     this.deadlines.setRemoveOnCancelPolicy(true);
     this.deadlines.prestartCoreThread();
+    this.afterDeadline = Executors.newSingleThreadExecutor(DaemonThreads.named("meshpulse-timeouts"));
     this.client = buildClient(settings, dns);
     this.client.start();
   }
@@ -71,6 +73,11 @@ public final class HttpProber implements AutoCloseable {
     return deadlines;
   }
 
+  /** Where a timed-out check is closed and completed, off the timer thread. */
+  ExecutorService afterDeadline() {
+    return afterDeadline;
+  }
+
   DnsCache dns() {
     return dns;
   }
@@ -90,6 +97,7 @@ public final class HttpProber implements AutoCloseable {
     }
     client.close(CloseMode.IMMEDIATE);
     deadlines.shutdownNow();
+    afterDeadline.shutdownNow();
     resolvers.shutdownNow();
   }
 

@@ -7,14 +7,24 @@ package io.meshpulse.prober.http;
  *
  * @param reply       the response (its body cut at the cap), or null when none completed
  * @param failure     why no reply completed, or null
+ * @param headStatus  the status of the response head, when one arrived (also when its body was
+ *     then cut by the timeout); 0 when none did
  * @param startNanos  when the check started (its timeout counts from here)
  * @param sentNanos   when the request was handed to a connection; 0 if it never was
  * @param firstByteNanos when the response head arrived; 0 if it did not
  * @param endNanos    when the check ended (reply complete, failure, or timeout)
  * @param attempts    1, or 2 when a reused connection failed before any response byte
  */
-public record ProbeOutcome(HttpReply reply, ProbeFailure failure, long startNanos, long sentNanos,
+public record ProbeOutcome(HttpReply reply, ProbeFailure failure, int headStatus, long startNanos, long sentNanos,
     long firstByteNanos, long endNanos, int attempts) {
+
+  /** The HTTP status the agent answered with, or null when no response head arrived. */
+  public Integer httpStatus() {
+    if (reply != null) {
+      return reply.status();
+    }
+    return headStatus == 0 ? null : headStatus;
+  }
 
   /** From sending the request (or, if it was never sent, from the start) to the end. */
   public double responseTimeMs() {

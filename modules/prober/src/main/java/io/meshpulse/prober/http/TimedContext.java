@@ -12,6 +12,17 @@ import org.apache.hc.core5.http.EndpointDetails;
  */
 final class TimedContext extends HttpClientContext {
 
+  /**
+   * A context whose request must go on a new connection, never a pooled one: the pool hands an
+   * idle connection only to a lease whose state (the user token) equals the connection's, and
+   * drops a mismatched idle one, so a token no connection carries means a fresh connect.
+   */
+  static TimedContext onFreshConnection() {
+    TimedContext context = new TimedContext();
+    context.setUserToken(new Object());
+    return context;
+  }
+
   private volatile long sentNanos;
   private volatile boolean reusedConnection;
   private volatile AsyncExecRuntime runtime;
@@ -26,8 +37,11 @@ final class TimedContext extends HttpClientContext {
     }
   }
 
+  /** The exchange has its connection: keep its runtime, and let the connection be pooled for any later check. */
   void attach(AsyncExecRuntime execRuntime) {
     this.runtime = execRuntime;
+    // a token left in place would tag the connection on release, and the next check would drop it
+    setUserToken(null);
   }
 
   /**

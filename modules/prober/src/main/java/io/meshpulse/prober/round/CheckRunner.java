@@ -62,7 +62,7 @@ final class CheckRunner {
         .setQueuedMs(slotWaitMs + outcome.beforeSendMs())
         .setError(verdict.error())
         .setFailureKind(verdict.kind())
-        .setHttpStatus(outcome.reply() == null ? null : outcome.reply().status())
+        .setHttpStatus(outcome.httpStatus())
         .setCheckedAt(checkedAt)
         .setProberId(proberId)
         .setRoundId(roundId)
