@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -79,6 +80,11 @@ final class QueryService implements AutoCloseable {
 
   MeshQueries queries() {
     return queries;
+  }
+
+  /** The running Kafka Streams, e.g. to ask which instance owns a key. */
+  KafkaStreams kafkaStreams() {
+    return streams.streams();
   }
 
   int port() {
