@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.meshpulse.schema.AgentCard;
 import io.meshpulse.schema.HealthCheckResult;
 import io.meshpulse.schema.serde.MeshSerdes;
@@ -65,11 +66,13 @@ class QueryApiIT {
 
     // Then
     Api.Answer answer = await().atMost(DEADLINE).until(() -> api.get("/api/mesh/health"),
-        a -> a.ok() && a.body().path("unhealthy_count").asInt() == 3);
+        a -> a.ok() && a.body().path("unhealthy_count").asInt() == 3
+            && a.body().path("agents").findValues("healthy_ratio").stream().allMatch(JsonNode::isNumber));
     assertEquals(3, answer.body().path("total_count").asInt(), answer::toString);
     assertEquals(0, answer.body().path("healthy_count").asInt(), answer::toString);
     assertEquals(0.0, answer.body().path("healthy_ratio").asDouble(), answer::toString);
     assertEquals("connection refused", agentIn(answer.body(), "beta").path("error").asText());
+    assertEquals(0.0, agentIn(answer.body(), "beta").path("healthy_ratio").asDouble(), answer::toString);
   }
 
   @Test
