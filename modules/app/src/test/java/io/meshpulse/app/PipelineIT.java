@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole pipeline on a real broker: simulated agents on loopback → prober → checks topic →
- * Streams → state stores → the query API over HTTP, and the transitions topic.
+ * Streams → state stores → the query API over HTTP, the transitions topic and the alert consumer.
  */
 @MeshpulseKafka
 class PipelineIT {
@@ -48,6 +49,7 @@ class PipelineIT {
   private static Pipeline pipeline;
   private static Api api;
   private static KafkaOptions kafka;
+  private static final List<HealthTransition> alerts = new CopyOnWriteArrayList<>();
 
   /** Given a fleet of three healthy agents, a degraded one and a down one, and the pipeline over it. */
   @BeforeAll
@@ -70,7 +72,7 @@ class PipelineIT {
         // a loaded CI machine must not turn an agent UNKNOWN between two rounds
         TopologyConfig.UNKNOWN_AFTER_MISSED_INTERVALS, "10"));
     pipeline = Pipeline.start(new Pipeline.Settings(names.applicationId(), kafka, prober, topology, "127.0.0.1", 0,
-        stateDir), List.of(), QueryService.newMetrics());
+        stateDir), List.of(alerts::add), QueryService.newMetrics());
     api = new Api(pipeline.port());
   }
 
@@ -175,7 +177,7 @@ class PipelineIT {
   }
 
   @Test
-  void agentThatGoesDownTurnsUnhealthyInTheApiAndOnTheTransitionsTopic(KafkaCluster cluster) {
+  void agentThatGoesDownTurnsUnhealthyInTheApiTheTransitionsTopicAndTheAlerts(KafkaCluster cluster) {
     // Given
     SimulatedAgent invoices = fleet.agent("invoices-main");
     awaitAnswer("/api/agents/invoices-main", detail -> "HEALTHY".equals(detail.path("status").path("health").asText()));
@@ -194,6 +196,8 @@ class PipelineIT {
           records -> records.stream().anyMatch(PipelineIT::invoicesWentDown), DEADLINE);
       HealthTransition down = transitions.stream().filter(PipelineIT::invoicesWentDown).findFirst().orElseThrow().value();
       assertTrue(down.getLastError().contains("refused"), down::toString);
+      await().atMost(DEADLINE).until(() -> alerts.stream().anyMatch(t -> t.getId().equals(down.getId())));
+      assertEquals(1, alerts.stream().filter(t -> t.getId().equals(down.getId())).count(), "alerted once");
     } finally {
       // leave the fleet as the other tests expect it
       invoices.setBehaviour(usual);
