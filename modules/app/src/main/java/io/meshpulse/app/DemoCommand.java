@@ -1,29 +1,20 @@
 package io.meshpulse.app;
 
-import io.meshpulse.alerts.AlertConsumer;
 import io.meshpulse.alerts.LogAlertSink;
 import io.meshpulse.embedded.EmbeddedKafka;
 import io.meshpulse.embedded.SimulatedFleet;
 import io.meshpulse.prober.ProberConfig;
-import io.meshpulse.prober.publish.KafkaResultPublisher;
 import io.meshpulse.prober.registry.AgentCatalog;
-import io.meshpulse.prober.registry.TopicAgentRegistry;
-import io.meshpulse.prober.round.RoundScheduler;
 import io.meshpulse.query.MeshHealthView;
 import io.meshpulse.query.MeshQueries;
 import io.meshpulse.query.StoresUnavailableException;
 import io.meshpulse.streams.TopologyConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -41,6 +32,8 @@ final class DemoCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+  /** The state directory's name says it is the demo's own, disposable (see ExpectedNoise). */
+  static final String STATE_DIR_PREFIX = "meshpulse-demo-state-";
 
   @Option(names = "--port", defaultValue = "8080", description = "Port of the query API (default ${DEFAULT-VALUE}).")
   int port;
@@ -76,18 +69,15 @@ final class DemoCommand implements Callable<Integer> {
         catalog.register(fleet.cards());
       }
       LOG.info("simulated fleet of {} agents registered", fleet.agents().size());
-      PrometheusMeterRegistry metrics = QueryService.newMetrics();
       TopologyConfig topology = TopologyConfig.fromMap(Map.of(TopologyConfig.TOPICS_PREFIX, options.topicPrefix,
           TopologyConfig.DEFAULT_INTERVAL, proberConfig.interval().toMillis() + "ms"));
       // fresh broker, fresh state: a store left by an earlier run would not match this broker's topics
-      Path stateDir = dataDir != null ? dataDir.resolve("streams") : running.add(TempDir.create("meshpulse-demo-")).path();
-      QueryService query = running.add(QueryService.start("meshpulse-demo", options, topology, "0.0.0.0", port,
-          new HostInfo("localhost", port), stateDir, metrics));
-      running.add(new AlertConsumer(options.topics().transitions(), groupProps(options, "meshpulse-demo-alerts"),
-          List.of(new LogAlertSink())));
-      startProber(running, options, proberConfig, metrics);
+      Path stateDir = dataDir != null ? dataDir.resolve("streams") : running.add(TempDir.create(STATE_DIR_PREFIX)).path();
+      Pipeline pipeline = running.add(Pipeline.start(
+          new Pipeline.Settings("meshpulse-demo", options, proberConfig, topology, "0.0.0.0", port, stateDir),
+          List.of(new LogAlertSink()), QueryService.newMetrics()));
       startScenario(running, fleet);
-      awaitFleetVisible(query.queries(), fleet.agents().size(), start);
+      awaitFleetVisible(pipeline.query().queries(), fleet.agents().size(), pipeline.port(), start);
       running.awaitStop();
     }
     return 0;
@@ -98,16 +88,6 @@ final class DemoCommand implements Callable<Integer> {
     return dataDir == null ? options : options.withDataDir(dataDir.resolve("kafka"));
   }
 
-  private static void startProber(Running running, KafkaOptions options, ProberConfig config,
-      PrometheusMeterRegistry metrics) throws InterruptedException {
-    TopicAgentRegistry registry = running.add(
-        new TopicAgentRegistry(options.topics().agents(), groupProps(options, "meshpulse-demo-prober")));
-    KafkaResultPublisher publisher = running.add(
-        new KafkaResultPublisher(options.topics().checks(), options.clientProperties(), 100_000, metrics));
-    registry.awaitLoaded(Duration.ofSeconds(30));
-    running.add(new RoundScheduler(config, registry, publisher, metrics, Clock.systemUTC())).start();
-  }
-
   private void startScenario(Running running, SimulatedFleet fleet) {
     Duration cycle = scenarioEvery.trim().equals("0") ? Duration.ZERO
         : io.meshpulse.schema.config.Durations.parse("--scenario-every", scenarioEvery);
@@ -116,14 +96,8 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static Properties groupProps(KafkaOptions options, String group) {
-    Properties props = options.clientProperties();
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-    return props;
-  }
-
   /** Logs when the API first shows every agent with a check, and how long that took. */
-  private void awaitFleetVisible(MeshQueries queries, int expected, long startNanos) {
+  private static void awaitFleetVisible(MeshQueries queries, int expected, int port, long startNanos) {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (fleetVisible(queries, expected)) {

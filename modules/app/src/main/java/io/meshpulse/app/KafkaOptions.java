@@ -44,11 +44,16 @@ final class KafkaOptions {
   @Option(names = "--replication-factor", description = "Replication of created topics (default: min(3, brokers)).")
   Short replicationFactor;
 
-  /** Options for a broker this process started itself (the demo). */
+  /** Options for a single broker this process started itself (the demo), with the default topic names. */
   static KafkaOptions local(String bootstrapServers, int partitions) {
+    return local(bootstrapServers, Topics.DEFAULT_PREFIX, partitions);
+  }
+
+  /** Options for a single broker, with topics under {@code topicPrefix}. */
+  static KafkaOptions local(String bootstrapServers, String topicPrefix, int partitions) {
     KafkaOptions options = new KafkaOptions();
     options.bootstrapServers = bootstrapServers;
-    options.topicPrefix = Topics.DEFAULT_PREFIX;
+    options.topicPrefix = topicPrefix;
     options.partitions = partitions;
     options.replicationFactor = 1;
     return options;

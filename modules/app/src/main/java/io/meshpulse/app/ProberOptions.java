@@ -8,6 +8,11 @@ import picocli.CommandLine.Option;
 /** The prober's settings as command-line options; each is optional (see ProberConfig for defaults). */
 final class ProberOptions {
 
+  /** Each ProberConfig key is set by the option of the same name. */
+  private static final Map<String, String> OPTION_BY_KEY = Map.of("interval", "--interval", "timeout", "--timeout",
+      "jitter", "--jitter", "max-concurrency", "--max-concurrency", "degraded-after", "--degraded-after",
+      "body-cap", "--body-cap", "prober-id", "--prober-id");
+
   @Option(names = "--interval", description = "Start-to-start time of probe rounds (default 10s).")
   String interval;
 
@@ -43,7 +48,7 @@ final class ProberOptions {
     put(values, "degraded-after", degradedAfter);
     put(values, "body-cap", bodyCap);
     put(values, "prober-id", proberId);
-    return ProberConfig.fromMap(values);
+    return OptionNames.renamed(OPTION_BY_KEY, () -> ProberConfig.fromMap(values));
   }
 
   private static void put(Map<String, String> values, String key, String value) {

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -34,23 +35,39 @@ final class QueryService implements AutoCloseable {
   }
 
   /**
-   * @param advertised the host:port other instances reach this API at (Streams' application.server)
+   * Binds the API first (it answers 503 until the stores are ready), then starts Streams with the
+   * API's address as {@code application.server}.
+   *
+   * @param advertised the host:port other instances reach this API at; port 0 stands for the port
+   *     the API is bound to (useful with {@code port} 0)
    */
   static QueryService start(String applicationId, KafkaOptions kafka, TopologyConfig topology, String bindHost,
       int port, HostInfo advertised, Path stateDir, PrometheusMeterRegistry metrics) {
+    QueryServer server = QueryServer.listen(metrics, bindHost, port);
+    try {
+      HostInfo self = advertised.port() == 0 ? new HostInfo(advertised.host(), server.port()) : advertised;
+      StreamsApp app = new StreamsApp(HealthTopology.build(topology),
+          StreamsApp.streamsConfig(applicationId, kafka.bootstrapServers, topology, passthrough(kafka, self, stateDir)),
+          metrics);
+      MeshQueries queries = new MeshQueries(app.streams(),
+          new QueryTiming(topology.windowSize(), topology.windowRetention(), Clock.systemUTC()), self, Json.mapper());
+      server.serve(queries, app.streams());
+      app.start();
+      return new QueryService(app, server, queries);
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  private static Map<String, String> passthrough(KafkaOptions kafka, HostInfo self, Path stateDir) {
     Map<String, String> passthrough = new LinkedHashMap<>();
     kafka.clientProperties().forEach((k, v) -> passthrough.put(k.toString(), v.toString()));
-    passthrough.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
+    passthrough.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     if (stateDir != null) {
       passthrough.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     }
-    StreamsApp app = new StreamsApp(HealthTopology.build(topology),
-        StreamsApp.streamsConfig(applicationId, kafka.bootstrapServers, topology, passthrough), metrics);
-    MeshQueries queries = new MeshQueries(app.streams(),
-        new QueryTiming(topology.windowSize(), topology.windowRetention(), Clock.systemUTC()), advertised, Json.mapper());
-    app.start();
-    QueryServer server = new QueryServer(queries, app.streams(), metrics, bindHost, port).start();
-    return new QueryService(app, server, queries);
+    return passthrough;
   }
 
   static PrometheusMeterRegistry newMetrics() {
@@ -63,6 +80,11 @@ final class QueryService implements AutoCloseable {
 
   MeshQueries queries() {
     return queries;
+  }
+
+  /** The running Kafka Streams, e.g. to ask which instance owns a key. */
+  KafkaStreams kafkaStreams() {
+    return streams.streams();
   }
 
   int port() {

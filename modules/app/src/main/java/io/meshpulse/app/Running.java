@@ -1,8 +1,6 @@
 package io.meshpulse.app;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -17,7 +15,7 @@ final class Running implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Running.class);
   private static final Duration CLOSE_BUDGET = Duration.ofSeconds(20);
 
-  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final Components started = new Components();
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -26,8 +24,7 @@ final class Running implements AutoCloseable {
   }
 
   <T extends AutoCloseable> T add(T component) {
-    started.push(component);
-    return component;
+    return started.add(component);
   }
 
   /** Blocks until the process is asked to stop, then closes everything. */
@@ -46,14 +43,7 @@ final class Running implements AutoCloseable {
       return;
     }
     long start = System.nanoTime();
-    while (!started.isEmpty()) {
-      AutoCloseable component = started.pop();
-      try {
-        component.close();
-      } catch (Exception e) {
-        LOG.warn("closing {} failed: {}", component.getClass().getSimpleName(), e.getMessage());
-      }
-    }
+    started.close();
     LOG.info("stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     closed.countDown();
   }

@@ -1,5 +1,7 @@
 package io.meshpulse.app;
 
+import io.meshpulse.schema.config.ConfigException;
+import io.meshpulse.streams.TopologyConfig;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.state.HostInfo;
@@ -37,16 +39,30 @@ final class StreamsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    TopologyConfig config = topology.config(kafka.topics());
+    HostInfo self = advertised();
     kafka.ensureTopics();
     try (Running running = new Running()) {
-      running.add(QueryService.start(applicationId, kafka, topology.config(kafka.topics()), bind, port,
-          advertised(), stateDir, QueryService.newMetrics()));
+      running.add(QueryService.start(applicationId, kafka, config, bind, port, self, stateDir,
+          QueryService.newMetrics()));
       running.awaitStop();
     }
     return 0;
   }
 
+  /** The address other instances reach this API at; port 0 (with {@code --port 0}) becomes the bound port. */
   private HostInfo advertised() {
-    return advertise == null ? new HostInfo("localhost", port) : HostInfo.buildFromEndpoint(advertise);
+    if (advertise == null) {
+      return new HostInfo("localhost", port);
+    }
+    try {
+      HostInfo host = HostInfo.buildFromEndpoint(advertise);
+      if (host != null) {
+        return host;
+      }
+    } catch (org.apache.kafka.common.config.ConfigException e) {
+      // reported below in meshpulse's words
+    }
+    throw new ConfigException("--advertise", "expected host:port, got '" + advertise + "'");
   }
 }

@@ -45,7 +45,16 @@ final class TopologyOptions {
     put(values, TopologyConfig.HEALTHY_AFTER, healthyAfter);
     put(values, TopologyConfig.DEFAULT_INTERVAL, expectedInterval);
     values.putAll(settings);
-    return TopologyConfig.fromMap(values);
+    Map<String, String> optionByKey = new LinkedHashMap<>();
+    optionByKey.put(TopologyConfig.WINDOW_SIZE, "--window");
+    optionByKey.put(TopologyConfig.WINDOW_ADVANCE, "--window-advance");
+    optionByKey.put(TopologyConfig.WINDOW_GRACE, "--grace");
+    optionByKey.put(TopologyConfig.UNHEALTHY_AFTER, "--unhealthy-after");
+    optionByKey.put(TopologyConfig.HEALTHY_AFTER, "--healthy-after");
+    optionByKey.put(TopologyConfig.DEFAULT_INTERVAL, "--expected-interval");
+    // a key given with --set keeps its own name in the error
+    settings.keySet().forEach(optionByKey::remove);
+    return OptionNames.renamed(optionByKey, () -> TopologyConfig.fromMap(values));
   }
 
   private static void put(Map<String, String> values, String key, String value) {

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One agent as the API shows it: its registration, effective health and latest check, and the
- * p95 of its most recent window with latency data (what routing ranks by). Also the unit that
+ * One agent as the API shows it: its registration, effective health and latest check, the
+ * healthy ratio of its newest window, and the p95 of its newest window with latency data (what
+ * routing ranks by). Also the unit that
  * instances exchange when a query spans them.
  *
  * @param health effective health after thresholds; UNKNOWN when no check was seen yet
@@ -21,6 +22,15 @@ public record AgentView(String name, String url, List<String> capabilities, Map<
     Double healthyRatio) {
 
   static AgentView of(String name, AgentCard card, AgentStatus status, AgentWindowStats latest) {
+    return of(name, card, status, latest, latest);
+  }
+
+  /**
+   * @param newest the agent's newest window: its healthy ratio (an agent that never answered has 0)
+   * @param newestWithLatency its newest window with latency data: its p95
+   */
+  static AgentView of(String name, AgentCard card, AgentStatus status, AgentWindowStats newest,
+      AgentWindowStats newestWithLatency) {
     HealthCheckResult last = status == null ? null : status.getLastCheck();
     return new AgentView(
         name,
@@ -37,7 +47,7 @@ public record AgentView(String name, String url, List<String> capabilities, Map<
         last == null ? null : last.getCheckedAt().toString(),
         status == null ? null : status.getConsecutiveFailures(),
         status == null ? null : status.getConsecutiveSuccesses(),
-        latest == null ? null : latest.getLatencyP95Ms(),
-        latest == null || latest.getCount() == 0 ? null : latest.getHealthyRatio());
+        newestWithLatency == null ? null : newestWithLatency.getLatencyP95Ms(),
+        newest == null || newest.getCount() == 0 ? null : newest.getHealthyRatio());
   }
 }

@@ -4,27 +4,29 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The routes of the public API and of the internal endpoints instances ask each other. */
 final class ApiRoutes {
 
-  private final MeshQueries queries;
+  /** The queries, or a {@link StoresUnavailableException} while there are none yet. */
+  private final Supplier<MeshQueries> queries;
 
-  ApiRoutes(MeshQueries queries) {
+  ApiRoutes(Supplier<MeshQueries> queries) {
     this.queries = queries;
   }
 
   void register(RoutesConfig routes) {
-    routes.get("/api/mesh/health", ctx -> ctx.json(queries.meshHealth()));
-    routes.get("/api/agents", ctx -> ctx.json(queries.agents()));
-    routes.get("/api/agents/{name}", ctx -> agent(ctx, queries.agent(ctx.pathParam("name"))));
+    routes.get("/api/mesh/health", ctx -> ctx.json(queries.get().meshHealth()));
+    routes.get("/api/agents", ctx -> ctx.json(queries.get().agents()));
+    routes.get("/api/agents/{name}", ctx -> agent(ctx, queries.get().agent(ctx.pathParam("name"))));
     routes.get("/api/route", this::route);
-    routes.get("/internal/agents", ctx -> ctx.json(queries.localAgents(
+    routes.get("/internal/agents", ctx -> ctx.json(queries.get().localAgents(
         "true".equals(ctx.queryParam("registered")), ctx.queryParam("capability"),
         "true".equals(ctx.queryParam("windows")))));
-    routes.get("/internal/agents/{name}", ctx -> agent(ctx, queries.localAgent(ctx.pathParam("name"))));
+    routes.get("/internal/agents/{name}", ctx -> agent(ctx, queries.get().localAgent(ctx.pathParam("name"))));
     routes.get("/internal/summary", ctx -> {
-      MeshHealthView counts = queries.localSummaryCounts();
+      MeshHealthView counts = queries.get().localSummaryCounts();
       if (counts == null) {
         ctx.status(HttpStatus.NOT_FOUND).json(Map.of("error", "the mesh summary is not on this instance"));
       } else {
@@ -50,7 +52,7 @@ final class ApiRoutes {
     if (capability == null || capability.isBlank()) {
       throw new IllegalArgumentException("query parameter 'capability' is required, e.g. /api/route?capability=search");
     }
-    RouteAnswer answer = queries.route(capability);
+    RouteAnswer answer = queries.get().route(capability);
     if (!answer.found()) {
       ctx.status(answer.candidates().isEmpty() ? HttpStatus.NOT_FOUND : HttpStatus.SERVICE_UNAVAILABLE);
     }

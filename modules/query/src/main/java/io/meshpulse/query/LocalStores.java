@@ -51,7 +51,7 @@ final class LocalStores {
     for (String name : names) {
       AgentView view = AgentView.of(name, cards.get(name), byName.get(name), null);
       if (filter.test(view)) {
-        views.add(withWindows ? AgentView.of(name, cards.get(name), byName.get(name), latestWithLatency(name)) : view);
+        views.add(withWindows ? withWindows(view, cards.get(name), byName.get(name)) : view);
       }
     }
     return views;
@@ -68,8 +68,10 @@ final class LocalStores {
     Instant now = clock.instant();
     AgentWindowStats current = recent.stream()
         .filter(w -> !w.getWindowStart().isAfter(now) && w.getWindowEnd().isAfter(now)).findFirst().orElse(null);
-    AgentWindowStats latest = recent.stream().filter(w -> w.getLatencyCount() > 0).findFirst().orElse(null);
-    return new AgentDetailView(AgentView.of(name, card, status, latest), AgentDetailView.StatusView.of(status),
+    AgentWindowStats newest = recent.isEmpty() ? null : recent.get(0);
+    AgentWindowStats withLatency = recent.stream().filter(w -> w.getLatencyCount() > 0).findFirst().orElse(null);
+    return new AgentDetailView(AgentView.of(name, card, status, newest, withLatency),
+        AgentDetailView.StatusView.of(status),
         current == null ? null : WindowView.of(current), recent.stream().map(WindowView::of).toList());
   }
 
@@ -78,9 +80,12 @@ final class LocalStores {
     return this.<MeshHealthSummary>kvStore(StoreNames.MESH_SUMMARY).get(StoreNames.MESH_SUMMARY_KEY);
   }
 
-  private AgentWindowStats latestWithLatency(String name) {
-    return windows(name, clock.instant().minus(windowSize.multipliedBy(3))).stream()
-        .filter(w -> w.getLatencyCount() > 0).findFirst().orElse(null);
+  /** The view with the newest window's healthy ratio and the p95 of the newest of the last three with latency. */
+  private AgentView withWindows(AgentView view, AgentCard card, AgentStatus status) {
+    List<AgentWindowStats> recent = windows(view.name(), clock.instant().minus(windowSize.multipliedBy(3)));
+    AgentWindowStats newest = recent.isEmpty() ? null : recent.get(0);
+    AgentWindowStats withLatency = recent.stream().filter(w -> w.getLatencyCount() > 0).findFirst().orElse(null);
+    return AgentView.of(view.name(), card, status, newest, withLatency);
   }
 
   /** Windows of the agent that start at or after {@code from}, newest first. */

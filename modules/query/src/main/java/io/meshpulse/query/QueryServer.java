@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,16 +17,23 @@ import org.slf4j.LoggerFactory;
  * The HTTP API over the state stores, the status page and the metrics scrape. Errors are mapped
  * to status codes in one place: 503 with Retry-After while the stores cannot answer, 404 for an
  * unknown agent or capability, 400 for a bad request.
+ *
+ * <p>The server can listen before Kafka Streams exists ({@link #listen}, then {@link #serve}):
+ * Streams must be told this instance's address ({@code application.server}) when it is created,
+ * and with port 0 that address is only known once the server is bound. Until then every API
+ * request answers 503.
  */
 public final class QueryServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(QueryServer.class);
-  private static final String RETRY_AFTER_SECONDS = "1";
+  static final String RETRY_AFTER_SECONDS = "1";
 
+  private final AtomicReference<Backend> backend = new AtomicReference<>();
   private final Javalin app;
 
-  public QueryServer(MeshQueries queries, KafkaStreams streams, PrometheusMeterRegistry metrics, String host,
-      int port) {
+  private record Backend(MeshQueries queries, KafkaStreams streams) {}
+
+  private QueryServer(PrometheusMeterRegistry metrics, String host, int port) {
     ObjectMapper json = Json.mapper();
     this.app = Javalin.create(config -> {
       config.jsonMapper(new JavalinJackson(json, false));
@@ -33,8 +41,8 @@ public final class QueryServer implements AutoCloseable {
       config.jetty.host = host;
       config.jetty.port = port;
       config.startup.showJavalinBanner = false;
-      new ApiRoutes(queries).register(config.routes);
-      config.routes.get("/healthz", ctx -> liveness(ctx, streams));
+      new ApiRoutes(this::queries).register(config.routes);
+      config.routes.get("/healthz", this::liveness);
       config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
       config.routes.exception(StoresUnavailableException.class, (e, ctx) -> ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
           .header("Retry-After", RETRY_AFTER_SECONDS).json(Map.of("error", e.getMessage())));
@@ -47,17 +55,51 @@ public final class QueryServer implements AutoCloseable {
     });
   }
 
+  /** A server over {@code queries}, not yet listening: call {@link #start}. */
+  public QueryServer(MeshQueries queries, KafkaStreams streams, PrometheusMeterRegistry metrics, String host,
+      int port) {
+    this(metrics, host, port);
+    serve(queries, streams);
+  }
+
+  /** Listens on {@code host:port} (0: a free port, see {@link #port}) and answers 503 until {@link #serve}. */
+  public static QueryServer listen(PrometheusMeterRegistry metrics, String host, int port) {
+    return new QueryServer(metrics, host, port).start();
+  }
+
+  /** Answers from {@code queries} from now on. */
+  public void serve(MeshQueries queries, KafkaStreams streams) {
+    if (!backend.compareAndSet(null, new Backend(queries, streams))) {
+      throw new IllegalStateException("the query server already serves a Kafka Streams application");
+    }
+  }
+
   public QueryServer start() {
     app.start();
     return this;
   }
 
+  /** The port the server listens on (the chosen one when started with port 0). */
   public int port() {
     return app.port();
   }
 
-  private static void liveness(Context ctx, KafkaStreams streams) {
-    KafkaStreams.State state = streams.state();
+  private MeshQueries queries() {
+    Backend current = backend.get();
+    if (current == null) {
+      throw new StoresUnavailableException("the query service is starting; try again shortly");
+    }
+    return current.queries();
+  }
+
+  /** Alive while Streams is starting, running or rebalancing; 503 once it has failed or stopped. */
+  private void liveness(Context ctx) {
+    Backend current = backend.get();
+    if (current == null) {
+      ctx.json(Map.of("streams", "STARTING"));
+      return;
+    }
+    KafkaStreams.State state = current.streams().state();
     boolean alive = state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED;
     ctx.status(alive ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("streams", state.name()));
   }

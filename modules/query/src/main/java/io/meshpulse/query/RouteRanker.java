@@ -7,21 +7,24 @@ import java.util.Locale;
 
 /**
  * Picks the agent to serve a capability: among the HEALTHY agents with it, the lowest recent p95
- * (agents without latency data yet rank after those with, then by name). When none is HEALTHY,
- * the best DEGRADED agent is named as a fallback, and the answer says so. When none is either,
- * there is no route.
+ * (agents without latency data yet rank after those with; equal p95s by name). When none is
+ * HEALTHY, the best DEGRADED agent is named as a fallback, and the answer says so. When none is
+ * either, there is no route. The candidates are listed in that rank order: HEALTHY, DEGRADED,
+ * then the others, each by p95 and name.
  */
 public final class RouteRanker {
 
   private static final Comparator<AgentView> FASTEST_FIRST = Comparator
       .comparing((AgentView a) -> a.p95Ms() == null ? Double.MAX_VALUE : a.p95Ms())
       .thenComparing(AgentView::name);
+  private static final Comparator<AgentView> RANK = Comparator
+      .comparing((AgentView a) -> servingOrder(a.health())).thenComparing(FASTEST_FIRST);
 
   private RouteRanker() {}
 
   public static RouteAnswer route(String capability, List<AgentView> agents) {
     List<AgentView> capable = agents.stream().filter(a -> a.capabilities().contains(capability)).toList();
-    List<RouteAnswer.Candidate> candidates = capable.stream().sorted(FASTEST_FIRST)
+    List<RouteAnswer.Candidate> candidates = capable.stream().sorted(RANK)
         .map(a -> new RouteAnswer.Candidate(a.name(), a.health(), a.p95Ms())).toList();
     List<AgentView> healthy = byHealth(capable, AgentHealth.HEALTHY);
     if (!healthy.isEmpty()) {
@@ -38,6 +41,14 @@ public final class RouteRanker {
         ? "no registered agent has capability " + capability
         : "no healthy or degraded agent has capability " + capability + " (" + capable.size() + " registered)";
     return new RouteAnswer(capability, null, null, null, null, why, candidates);
+  }
+
+  private static int servingOrder(AgentHealth health) {
+    return switch (health) {
+      case HEALTHY -> 0;
+      case DEGRADED -> 1;
+      default -> 2;
+    };
   }
 
   private static List<AgentView> byHealth(List<AgentView> agents, AgentHealth health) {

@@ -1,0 +1,109 @@
+package io.meshpulse.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input on the command line: exit code 2 and one line naming what is wrong, before anything is contacted. */
+class CommandLineTest {
+
+  /** Nothing listens here; a command that got as far as connecting would fail differently (or hang). */
+  private static final String NOWHERE = "127.0.0.1:9";
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void malformedTimeoutFailsNamingTheOption() throws IOException {
+    // Given
+    Path agents = write("agents.yaml", "agents:\n  - name: billing\n    url: http://127.0.0.1:9/health\n");
+
+    // When
+    Cli.Run run = Cli.run("check", "--agents", agents.toString(), "--timeout", "5q");
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("error: --timeout: expected a duration such as 500ms, 5s, 2m or 1h, got '5q'", run.err().strip());
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void agentsFileWithAMisspeltFieldFailsNamingTheFileAndField() throws IOException {
+    // Given
+    Path agents = write("agents.yaml", "agents:\n  - name: billing\n    uri: http://127.0.0.1:9/health\n");
+
+    // When
+    Cli.Run run = Cli.run("check", "--agents", agents.toString());
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith("error: agents.yaml: agents[0].uri: unknown field"), run.err());
+    assertEquals(1, run.err().strip().lines().count(), "one line, no stack trace: " + run.err());
+  }
+
+  @Test
+  void agentsFileWithoutAUrlFailsNamingTheField() throws IOException {
+    // Given
+    Path agents = write("agents.yaml", "agents:\n  - name: billing\n  - name: search\n    url: http://127.0.0.1:9/\n");
+
+    // When
+    Cli.Run run = Cli.run("check", "--agents", agents.toString());
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith("error: agents.yaml: agents[0].url:"), run.err());
+  }
+
+  @Test
+  void malformedWindowOfTheStreamsCommandFailsBeforeContactingKafka() {
+    // When
+    long start = System.nanoTime();
+    Cli.Run run = Cli.run("streams", "--bootstrap-servers", NOWHERE, "--window", "1 minute");
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith("error: --window: expected a duration"), run.err());
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(10)) < 0,
+        "failed fast, without waiting for a broker");
+  }
+
+  @Test
+  void unknownTopologySettingNamesTheKey() {
+    // When
+    Cli.Run run = Cli.run("streams", "--bootstrap-servers", NOWHERE, "--set", "window.sise=2m");
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith("error: window.sise: unknown key"), run.err());
+  }
+
+  @Test
+  void malformedAdvertisedAddressNamesTheOption() {
+    // When
+    Cli.Run run = Cli.run("streams", "--bootstrap-servers", NOWHERE, "--advertise", "localhost");
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("error: --advertise: expected host:port, got 'localhost'", run.err().strip());
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    // When
+    Cli.Run run = Cli.run("check", "--agents", "a.yaml", "--timeuot", "1s");
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.err().contains("Unknown options: '--timeuot', '1s'"), run.err());
+  }
+
+  private Path write(String name, String text) throws IOException {
+    return Files.writeString(dir.resolve(name), text);
+  }
+}

@@ -1,0 +1,123 @@
+package io.meshpulse.app;
+
+import static io.meshpulse.app.Api.agentIn;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.meshpulse.schema.AgentCard;
+import io.meshpulse.schema.HealthCheckResult;
+import io.meshpulse.schema.serde.MeshSerdes;
+import io.meshpulse.streams.TopologyConfig;
+import io.meshpulse.testkit.KafkaCluster;
+import io.meshpulse.testkit.MeshpulseKafka;
+import io.meshpulse.testkit.TestNames;
+import io.meshpulse.testkit.TestProducer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The query API over real state stores, fed with checks produced straight to the topics. */
+@MeshpulseKafka
+class QueryApiIT {
+
+  private static final Duration DEADLINE = Duration.ofSeconds(45);
+
+  @TempDir
+  Path stateDir;
+
+  private final Components running = new Components();
+
+  @AfterEach
+  void stop() {
+    running.close();
+  }
+
+  @Test
+  void emptyMeshAnswersZeroCountsAndNoAgents(KafkaCluster cluster, TestNames names) {
+    // Given
+    Api api = new Api(start(cluster, names).port());
+
+    // When
+    Api.Answer answer = await().atMost(DEADLINE).until(() -> api.get("/api/mesh/health"), a -> a.status() != 503);
+
+    // Then
+    assertEquals(200, answer.status(), answer::toString);
+    assertEquals(0, answer.body().path("total_count").asInt());
+    assertEquals(0.0, answer.body().path("healthy_ratio").asDouble());
+    assertTrue(answer.body().path("agents").isArray() && answer.body().path("agents").isEmpty(), answer::toString);
+  }
+
+  @Test
+  void meshOfUnhealthyAgentsHasHealthyRatioZero(KafkaCluster cluster, TestNames names) {
+    // Given
+    Api api = new Api(start(cluster, names).port());
+    List<String> agents = List.of("alpha", "beta", "gamma");
+
+    // When
+    feed(cluster, names, agents, (agent, round) -> Checks.refused(agent, round));
+
+    // Then
+    Api.Answer answer = await().atMost(DEADLINE).until(() -> api.get("/api/mesh/health"),
+        a -> a.ok() && a.body().path("unhealthy_count").asInt() == 3
+            && a.body().path("agents").findValues("healthy_ratio").stream().allMatch(JsonNode::isNumber));
+    assertEquals(3, answer.body().path("total_count").asInt(), answer::toString);
+    assertEquals(0, answer.body().path("healthy_count").asInt(), answer::toString);
+    assertEquals(0.0, answer.body().path("healthy_ratio").asDouble(), answer::toString);
+    assertEquals("connection refused", agentIn(answer.body(), "beta").path("error").asText());
+    assertEquals(0.0, agentIn(answer.body(), "beta").path("healthy_ratio").asDouble(), answer::toString);
+  }
+
+  @Test
+  void unknownAgentIsNotFound(KafkaCluster cluster, TestNames names) {
+    // Given
+    Api api = new Api(start(cluster, names).port());
+
+    // When
+    Api.Answer answer = await().atMost(DEADLINE).until(() -> api.get("/api/agents/nobody"), a -> a.status() != 503);
+
+    // Then
+    assertEquals(404, answer.status(), answer::toString);
+    assertEquals("no agent named nobody", answer.body().path("error").asText());
+  }
+
+  private QueryService start(KafkaCluster cluster, TestNames names) {
+    return start(cluster, names, stateDir);
+  }
+
+  QueryService start(KafkaCluster cluster, TestNames names, Path dir) {
+    KafkaOptions kafka = KafkaOptions.local(cluster.bootstrapServers(), names.prefix(), 4);
+    kafka.ensureTopics();
+    TopologyConfig topology = TopologyConfig.fromMap(Map.of(TopologyConfig.TOPICS_PREFIX, names.prefix(),
+        TopologyConfig.DEFAULT_INTERVAL, "1h"));
+    return running.add(QueryService.start(names.applicationId(), kafka, topology, "127.0.0.1", 0,
+        new HostInfo("127.0.0.1", 0), dir, QueryService.newMetrics()));
+  }
+
+  /** Registers the agents and publishes three rounds of checks for each. */
+  static void feed(KafkaCluster cluster, TestNames names, List<String> agents, CheckMaker check) {
+    try (TestProducer<String, AgentCard> cards = cluster.producer(new StringSerializer(),
+        MeshSerdes.agentCard().serializer());
+        TestProducer<String, HealthCheckResult> checks = cluster.producer(new StringSerializer(),
+            MeshSerdes.checkResult().serializer())) {
+      agents.forEach(agent -> cards.send(names.topics().agents(), agent, Checks.card(agent, "search")));
+      for (long round = 1; round <= 3; round++) {
+        for (String agent : agents) {
+          checks.send(names.topics().checks(), agent, check.make(agent, round));
+        }
+      }
+    }
+  }
+
+  @FunctionalInterface
+  interface CheckMaker {
+    HealthCheckResult make(String agent, long round);
+  }
+}
