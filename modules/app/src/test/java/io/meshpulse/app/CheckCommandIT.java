@@ -64,7 +64,7 @@ class CheckCommandIT {
       assertRow(lines.get(2), "gone", "UNHEALTHY", "-");
       assertTrue(lines.get(2).endsWith("connection refused"), lines.get(2));
       assertRow(lines.get(3), "stuck", "UNHEALTHY", "-");
-      assertTrue(lines.get(3).endsWith("timeout after 500 ms"), lines.get(3));
+      assertTrue(lines.get(3).endsWith("timeout after 500 ms (no response)"), lines.get(3));
       assertTrue(lines.get(4).startsWith("round 1: 1/3 healthy, 0 degraded, 2 unhealthy;"), lines.get(4));
     }
   }
