@@ -50,7 +50,8 @@ public final class RoundScheduler implements AutoCloseable {
     this.registry = registry;
     this.sink = sink;
     this.http = new HttpProber(config.http());
-    this.runner = new CheckRunner(http, config.maxConcurrency(), clock, config.proberId());
+    this.runner = new CheckRunner(http, config.maxConcurrency(), config.http().maxConnecting(), clock,
+        config.proberId());
     this.metrics = new ProberMetrics(meters);
   }
 
@@ -138,6 +139,7 @@ public final class RoundScheduler implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    runner.close();
     http.close();
   }
 
