@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs probe rounds at a fixed rate: start-to-start stays at the interval whatever the checks
  * take. Each round reads the registry, so agents added or removed count from the next round.
- * An agent whose previous check is still running is skipped, not reported: a check that did not
- * run says nothing of the agent. One INFO line per round; per-agent detail at DEBUG.
+ * An agent whose previous check is still running when its next one is due is skipped, not
+ * reported: a check that did not run says nothing of the agent. One INFO line per round;
+ * per-agent detail at DEBUG.
  */
 public final class RoundScheduler implements AutoCloseable {
 
@@ -77,19 +78,13 @@ public final class RoundScheduler implements AutoCloseable {
   private CompletableFuture<RoundOutcome> startRound() {
     long roundId = rounds.incrementAndGet();
     List<ProbeTarget> due = new ArrayList<>();
-    int skipped = 0;
     for (AgentCard card : registry.agents()) {
       ProbeTarget target = target(card);
-      if (target == null || !dueThisRound(target, roundId)) {
-        continue;
+      if (target != null && dueThisRound(target, roundId)) {
+        due.add(target);
       }
-      if (!inFlight.add(target.name())) {
-        skipped++;
-        continue;
-      }
-      due.add(target);
     }
-    return ProbeRound.run(roundId, due, skipped, config.jitter(), runner, scheduler, this::onResult);
+    return ProbeRound.run(roundId, due, config.jitter(), runner, scheduler, inFlight, this::onResult);
   }
 
   private ProbeTarget target(AgentCard card) {
@@ -110,7 +105,6 @@ public final class RoundScheduler implements AutoCloseable {
   }
 
   private void onResult(HealthCheckResult result) {
-    inFlight.remove(result.getAgent());
     metrics.check(result);
     if (LOG.isDebugEnabled()) {
       LOG.debug("check agent={} health={} ms={} status={} kind={} error={}", result.getAgent(), result.getHealth(),
