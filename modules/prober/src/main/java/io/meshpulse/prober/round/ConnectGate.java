@@ -39,10 +39,13 @@ final class ConnectGate implements AutoCloseable {
   /** Notes whether {@code agent}'s check left its connection in the pool for the next one. */
   void checked(String agent, ProbeOutcome outcome) {
     boolean kept = outcome.reply() != null && !outcome.reply().truncated();
-    if (kept) {
-      keptAlive.add(agent);
-    } else {
-      keptAlive.remove(agent);
+    // a read first: in steady state nothing changes, and a read takes no lock
+    if (kept != keptAlive.contains(agent)) {
+      if (kept) {
+        keptAlive.add(agent);
+      } else {
+        keptAlive.remove(agent);
+      }
     }
   }
 

@@ -5,12 +5,10 @@ import io.meshpulse.prober.ProbeTarget;
 import io.meshpulse.prober.ProberConfig;
 import io.meshpulse.prober.http.HttpProber;
 import io.meshpulse.prober.registry.AgentRegistry;
-import io.meshpulse.schema.AgentCard;
 import io.meshpulse.schema.HealthCheckResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +40,7 @@ public final class RoundScheduler implements AutoCloseable {
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("meshpulse-rounds"));
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-  private final Set<String> reportedInvalid = ConcurrentHashMap.newKeySet();
+  private final Targets targets;
   private final AtomicLong rounds = new AtomicLong();
 
   public RoundScheduler(ProberConfig config, AgentRegistry registry, ResultSink sink, MeterRegistry meters,
@@ -54,6 +52,7 @@ public final class RoundScheduler implements AutoCloseable {
     this.runner = new CheckRunner(http, config.maxConcurrency(), config.http().maxConnecting(), clock,
         config.proberId());
     this.metrics = new ProberMetrics(meters);
+    this.targets = new Targets(config);
   }
 
   /** Starts rounds now and then every interval. */
@@ -77,25 +76,10 @@ public final class RoundScheduler implements AutoCloseable {
 
   private CompletableFuture<RoundOutcome> startRound() {
     long roundId = rounds.incrementAndGet();
-    List<ProbeTarget> due = new ArrayList<>();
-    for (AgentCard card : registry.agents()) {
-      ProbeTarget target = target(card);
-      if (target != null && dueThisRound(target, roundId)) {
-        due.add(target);
-      }
-    }
+    List<ProbeTarget> due = targets.of(registry.agents()).stream()
+        .filter(target -> dueThisRound(target, roundId))
+        .toList();
     return ProbeRound.run(roundId, due, config.jitter(), runner, scheduler, inFlight, this::onResult);
-  }
-
-  private ProbeTarget target(AgentCard card) {
-    try {
-      return ProbeTarget.of(card, config);
-    } catch (IllegalArgumentException e) {
-      if (reportedInvalid.add(card.getName() + " " + card.getUrl())) {
-        LOG.warn("not checking agent {}: {}", card.getName(), e.getMessage());
-      }
-      return null;
-    }
   }
 
   /** An agent with a longer interval than the prober's is checked every k-th round. */
