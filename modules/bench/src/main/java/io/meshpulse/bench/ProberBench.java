@@ -28,13 +28,16 @@ final class ProberBench implements Callable<Integer> {
       description = "Fleet sizes N, comma-separated (default ${DEFAULT-VALUE}).")
   List<Integer> sizes;
 
-  @Option(names = "--latency", defaultValue = "200ms", description = "Every agent's latency D (default ${DEFAULT-VALUE}).")
+  @Option(names = "--latency", defaultValue = "200ms",
+      description = "Every agent's latency D (default ${DEFAULT-VALUE}).")
   String latency;
 
-  @Option(names = "--warm-rounds", defaultValue = "5", description = "Warm rounds after the cold one (default ${DEFAULT-VALUE}).")
+  @Option(names = "--warm-rounds", defaultValue = "5",
+      description = "Warm rounds after the cold one (default ${DEFAULT-VALUE}).")
   int warmRounds;
 
-  @Option(names = "--timeout", defaultValue = "5s", description = "Per-check timeout of both clients (default ${DEFAULT-VALUE}).")
+  @Option(names = "--timeout", defaultValue = "5s",
+      description = "Per-check timeout of both clients (default ${DEFAULT-VALUE}).")
   String timeout;
 
   @Option(names = "--sequential-up-to", defaultValue = "100",

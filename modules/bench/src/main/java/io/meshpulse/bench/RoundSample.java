@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * @param peakHeapMb     most heap in use during the round
  * @param heapAfterGcMb  heap in use after the round and a full collection
  */
-record RoundSample(double wallMs, int healthy, String problems, double cpuSeconds, double peakHeapMb, double heapAfterGcMb) {
+record RoundSample(double wallMs, int healthy, String problems, double cpuSeconds, double peakHeapMb,
+    double heapAfterGcMb) {
 
   private static final double MB = 1024.0 * 1024.0;
 
@@ -25,7 +26,8 @@ record RoundSample(double wallMs, int healthy, String problems, double cpuSecond
     MeasuredRound.Result result = round.run();
     double cpu = (Usage.cpuNanos() - cpuBefore) / 1e9;
     long peak = Usage.peakHeapBytes();
-    return new RoundSample(result.wallMs(), result.healthy(), result.problems(), cpu, peak / MB, Usage.heapAfterGcBytes() / MB);
+    return new RoundSample(result.wallMs(), result.healthy(), result.problems(), cpu, peak / MB,
+        Usage.heapAfterGcBytes() / MB);
   }
 
   /** A round of checks, run by the prober or by a baseline client. */

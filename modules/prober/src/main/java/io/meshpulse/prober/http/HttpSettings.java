@@ -30,8 +30,8 @@ public record HttpSettings(int maxConnections, int maxConnecting, int bodyCapByt
   }
 
   public static HttpSettings defaults() {
-    return new HttpSettings(10_000, DEFAULT_MAX_CONNECTING, DEFAULT_BODY_CAP, 5, Duration.ofSeconds(30), Duration.ofMinutes(2),
-        Runtime.getRuntime().availableProcessors());
+    return new HttpSettings(10_000, DEFAULT_MAX_CONNECTING, DEFAULT_BODY_CAP, 5, Duration.ofSeconds(30),
+        Duration.ofMinutes(2), Runtime.getRuntime().availableProcessors());
   }
 
   public HttpSettings withMaxConnections(int max) {

@@ -89,10 +89,7 @@ class RegistryChangesIT {
   private static void assertAddedFromTheNextRound(AgentRegistry registry, String interval, Runnable change) {
     CollectedResults results = new CollectedResults();
     try (ProberRig prober = rounds(registry, interval, results)) {
-      await().atMost(WAIT).until(() -> !results.of("bravo").isEmpty());
-
-      long latestBefore = results.latestRound();
-      change.run();
+      long latestBefore = changeOnceChecked(results, "bravo", change);
 
       await().atMost(WAIT).until(() -> !results.of("charlie").isEmpty());
       long first = results.of("charlie").get(0).getRoundId();
@@ -105,10 +102,7 @@ class RegistryChangesIT {
   private static void assertRemovedFromTheNextRound(AgentRegistry registry, String interval, Runnable change) {
     CollectedResults results = new CollectedResults();
     try (ProberRig prober = rounds(registry, interval, results)) {
-      await().atMost(WAIT).until(() -> !results.of("alpha").isEmpty());
-
-      long latestBefore = results.latestRound();
-      change.run();
+      long latestBefore = changeOnceChecked(results, "alpha", change);
 
       await().atMost(WAIT).until(() -> roundsOf(results, "bravo") >= latestBefore + 5);
       List<HealthCheckResult> alpha = results.of("alpha");
@@ -116,6 +110,14 @@ class RegistryChangesIT {
       assertTrue(last <= latestBefore + 2, "removed while round " + latestBefore + " had results; last checked in "
           + last + " of " + results.latestRound());
     }
+  }
+
+  /** Once {@code agent} has been checked, makes the change; returns the latest round with results before it. */
+  private static long changeOnceChecked(CollectedResults results, String agent, Runnable change) {
+    await().atMost(WAIT).until(() -> !results.of(agent).isEmpty());
+    long latestBefore = results.latestRound();
+    change.run();
+    return latestBefore;
   }
 
   private static ProberRig rounds(AgentRegistry registry, String interval, CollectedResults sink) {
