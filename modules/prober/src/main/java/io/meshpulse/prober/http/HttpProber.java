@@ -138,7 +138,7 @@ public final class HttpProber implements AutoCloseable {
         .setConnectionManager(pool)
         .setIOReactorConfig(IOReactorConfig.custom()
             .setIoThreadCount(settings.ioThreads())
-                        .setTcpNoDelay(true)
+            .setTcpNoDelay(true)
             .setSoKeepAlive(true)
             .build())
         .setDefaultRequestConfig(requests)
