@@ -10,8 +10,8 @@ final class ProberOptions {
 
   /** Each ProberConfig key is set by the option of the same name. */
   private static final Map<String, String> OPTION_BY_KEY = Map.of("interval", "--interval", "timeout", "--timeout",
-      "jitter", "--jitter", "max-concurrency", "--max-concurrency", "degraded-after", "--degraded-after",
-      "body-cap", "--body-cap", "prober-id", "--prober-id");
+      "jitter", "--jitter", "max-concurrency", "--max-concurrency", "max-connecting", "--max-connecting",
+      "degraded-after", "--degraded-after", "body-cap", "--body-cap", "prober-id", "--prober-id");
 
   @Option(names = "--interval", description = "Start-to-start time of probe rounds (default 10s).")
   String interval;
@@ -24,6 +24,9 @@ final class ProberOptions {
 
   @Option(names = "--max-concurrency", description = "Checks in flight at once (default 10000).")
   String maxConcurrency;
+
+  @Option(names = "--max-connecting", description = "Checks opening a new connection at once (default 256).")
+  String maxConnecting;
 
   @Option(names = "--degraded-after", description = "A slower successful response is DEGRADED (default 1s).")
   String degradedAfter;
@@ -45,6 +48,7 @@ final class ProberOptions {
     put(values, "timeout", timeout);
     put(values, "jitter", jitter);
     put(values, "max-concurrency", maxConcurrency);
+    put(values, "max-connecting", maxConnecting);
     put(values, "degraded-after", degradedAfter);
     put(values, "body-cap", bodyCap);
     put(values, "prober-id", proberId);

@@ -20,6 +20,8 @@ import java.util.Set;
  *       agent (default 0: all at once; use up to the interval for large fleets)
  *   <li>{@code max-concurrency}: checks in flight at once (default 10000); a check waiting for a
  *       slot is not timed and its wait is reported as queued time
+ *   <li>{@code max-connecting}: checks opening a new connection at once (default 256); the others
+ *       wait for their turn untimed, and that wait is queued time too
  *   <li>{@code degraded-after}: a slower successful response is DEGRADED (default 1s)
  *   <li>{@code body-cap}: bytes of a body read at most (default 65536)
  *   <li>{@code max-redirects}: redirects followed (default 5)
@@ -30,7 +32,7 @@ public record ProberConfig(String proberId, Duration interval, Duration timeout,
     Duration degradedAfter, HttpSettings http) {
 
   private static final Set<String> KEYS = Set.of("prober-id", "interval", "timeout", "jitter", "max-concurrency",
-      "degraded-after", "body-cap", "max-redirects", "dns-ttl");
+      "max-connecting", "degraded-after", "body-cap", "max-redirects", "dns-ttl");
 
   public ProberConfig {
     requirePositive("interval", interval);
@@ -58,6 +60,7 @@ public record ProberConfig(String proberId, Duration interval, Duration timeout,
     int concurrency = integer(values, "max-concurrency", 10_000);
     HttpSettings http = new HttpSettings(
         Math.max(concurrency, 1) + 16,
+        integer(values, "max-connecting", defaults.maxConnecting()),
         integer(values, "body-cap", defaults.bodyCapBytes()),
         integer(values, "max-redirects", defaults.maxRedirects()),
         duration(values, "dns-ttl", defaults.dnsTtl()),

@@ -12,6 +12,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.meshpulse.schema.HealthCheckResult;
 import io.meshpulse.schema.serde.MeshSerdes;
+import io.meshpulse.testkit.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -21,6 +21,7 @@ final class CheckRun {
   private final URI uri;
   private final Duration timeout;
   private final long startNanos;
+  private final Runnable onSent;
   private final CompletableFuture<ProbeOutcome> result = new CompletableFuture<>();
   /** Set once by whichever ends the check first: the reply, a failure, or the deadline. */
   private final AtomicBoolean decided = new AtomicBoolean();
@@ -32,11 +33,12 @@ final class CheckRun {
   private volatile long firstSentNanos;
   private volatile int attempts;
 
-  CheckRun(HttpProber prober, URI uri, Duration timeout, long startNanos) {
+  CheckRun(HttpProber prober, URI uri, Duration timeout, long startNanos, Runnable onSent) {
     this.prober = prober;
     this.uri = uri;
     this.timeout = timeout;
     this.startNanos = startNanos;
+    this.onSent = onSent;
   }
 
   CompletableFuture<ProbeOutcome> result() {
@@ -61,7 +63,7 @@ final class CheckRun {
     }
     attempts++;
     // a retry goes on a new connection: another pooled one may have been dropped just the same
-    context = attempts == 1 ? new TimedContext() : TimedContext.onFreshConnection();
+    context = attempts == 1 ? new TimedContext(onSent) : TimedContext.onFreshConnection(onSent);
     consumer = new CappedBodyConsumer(prober.bodyCap());
     try {
       inFlight = prober.client().execute(SimpleRequestProducer.create(prober.request(uri)), consumer, context,

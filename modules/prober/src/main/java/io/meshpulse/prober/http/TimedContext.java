@@ -17,15 +17,21 @@ final class TimedContext extends HttpClientContext {
    * idle connection only to a lease whose state (the user token) equals the connection's, and
    * drops a mismatched idle one, so a token no connection carries means a fresh connect.
    */
-  static TimedContext onFreshConnection() {
-    TimedContext context = new TimedContext();
+  static TimedContext onFreshConnection(Runnable onSent) {
+    TimedContext context = new TimedContext(onSent);
     context.setUserToken(new Object());
     return context;
   }
 
+  private final Runnable onSent;
   private volatile long sentNanos;
   private volatile boolean reusedConnection;
   private volatile AsyncExecRuntime runtime;
+
+  /** @param onSent runs once, when the request is handed to its connection (on the client's thread: keep it short) */
+  TimedContext(Runnable onSent) {
+    this.onSent = onSent;
+  }
 
   @Override
   public void setEndpointDetails(EndpointDetails details) {
@@ -34,6 +40,7 @@ final class TimedContext extends HttpClientContext {
       sentNanos = System.nanoTime();
       // the connection's counters are live: requests it carried before this one
       reusedConnection = details.getRequestCount() > 0;
+      onSent.run();
     }
   }
 

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,20 +22,30 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes check results to the checks topic, keyed by agent name, stamped with the check's
  * start. Rounds never wait for Kafka: results go to a bounded buffer that one thread drains into
- * an idempotent producer (acks=all). While the broker is unreachable, results wait in the buffer;
- * past its bound the oldest are dropped, counted and logged. Results the producer gives up on
- * after its delivery timeout go back to the buffer. On close, the buffer is flushed.
+ * an idempotent producer (acks=all). The producer holds at most as many unacknowledged results as
+ * the buffer's capacity (and 1,000 at most), so while the broker is unreachable the rest wait in
+ * the buffer, where past its bound the oldest are dropped, counted and logged. Results the
+ * producer gives up on after its delivery timeout go back to the buffer. On close, the buffer is
+ * flushed.
+ *
+ * <p>Duplicates: the producer's retries are idempotent, so an outage shorter than the delivery
+ * timeout (2 minutes) delivers each result once. A result put back after the delivery timeout is
+ * sent again as a new record and may be there twice, if the broker had in fact written it; readers
+ * that count must count (agent, round) pairs.
  */
 public final class KafkaResultPublisher implements ResultSink, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaResultPublisher.class);
   private static final Duration DROP_LOG_EVERY = Duration.ofSeconds(10);
+  private static final int MAX_UNACKNOWLEDGED = 1_000;
 
   private final String topic;
   private final KafkaProducer<String, HealthCheckResult> producer;
   private final ResultBuffer<HealthCheckResult> buffer;
   private final Thread sender;
   private final AtomicInteger inFlight = new AtomicInteger();
+  /** Permits to hand a result to the producer: while Kafka is away, results wait in our buffer, not the producer's. */
+  private final Semaphore unacknowledged;
   private final Counter published;
   private final Counter dropped;
   private volatile boolean accepting = true;
@@ -46,6 +57,8 @@ public final class KafkaResultPublisher implements ResultSink, AutoCloseable {
   public KafkaResultPublisher(String topic, Properties clientProperties, int bufferCapacity, MeterRegistry meters) {
     this.topic = topic;
     this.buffer = new ResultBuffer<>(bufferCapacity);
+    this.unacknowledged = new Semaphore(Math.min(bufferCapacity, MAX_UNACKNOWLEDGED));
+    this.lastDropLogNanos = System.nanoTime() - DROP_LOG_EVERY.toNanos();
     this.producer = new KafkaProducer<>(producerProperties(clientProperties), new StringSerializer(),
         MeshSerdes.checkResult().serializer());
     this.published = meters.counter("meshpulse.prober.results.published");
@@ -85,6 +98,11 @@ public final class KafkaResultPublisher implements ResultSink, AutoCloseable {
     return buffer.size() + inFlight.get();
   }
 
+  /** Results waiting in the buffer, not yet handed to the producer. */
+  public int buffered() {
+    return buffer.size();
+  }
+
   public long droppedCount() {
     return (long) dropped.count();
   }
@@ -92,15 +110,23 @@ public final class KafkaResultPublisher implements ResultSink, AutoCloseable {
   private void sendUntilClosed() {
     while (running || (buffer.size() > 0 && System.nanoTime() - flushDeadlineNanos < 0)) {
       try {
-        HealthCheckResult next = buffer.take(200, TimeUnit.MILLISECONDS);
-        if (next != null) {
-          send(next);
+        if (unacknowledged.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+          sendNext();
         }
         logDrops();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
+    }
+  }
+
+  private void sendNext() throws InterruptedException {
+    HealthCheckResult next = buffer.take(200, TimeUnit.MILLISECONDS);
+    if (next == null) {
+      unacknowledged.release();
+    } else {
+      send(next);
     }
   }
 
@@ -113,12 +139,16 @@ public final class KafkaResultPublisher implements ResultSink, AutoCloseable {
     } catch (RuntimeException e) {
       // metadata unavailable or the producer's own buffer full: wait in ours
       inFlight.decrementAndGet();
-      buffer.putBack(result);
+      unacknowledged.release();
+      if (!buffer.putBack(result)) {
+        dropped.increment();
+      }
     }
   }
 
   private void delivered(HealthCheckResult result, Exception error) {
     inFlight.decrementAndGet();
+    unacknowledged.release();
     if (error == null) {
       published.increment();
     } else if (error instanceof RetriableException) {

@@ -38,13 +38,16 @@ public final class AgentsFile {
   private AgentsFile() {}
 
   public static List<AgentCard> read(Path file) {
-    String text;
+    return parse(text(file), file.getFileName().toString());
+  }
+
+  /** The file's text, or a {@link ConfigException} naming it when it cannot be read. */
+  static String text(Path file) {
     try {
-      text = Files.readString(file);
+      return Files.readString(file);
     } catch (IOException e) {
       throw new ConfigException(file.toString(), "cannot read the agents file: " + e.getMessage());
     }
-    return parse(text, file.getFileName().toString());
   }
 
   public static List<AgentCard> parse(String yaml, String source) {

@@ -6,17 +6,21 @@ import io.meshpulse.schema.HealthCheckResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * One round: every target checked once, each at its jitter offset from the round's start, all
  * in parallel. Each result goes to the sink as soon as it is known; the round completes with
- * its summary when the last check ends.
+ * its summary when the last check ends. An agent whose previous check is still running when this
+ * one is due (it is in {@code inFlight}) is skipped; the check is due at its offset, not at the
+ * round's start, so a check late in one window does not cost the agent the next round.
  */
 final class ProbeRound {
 
@@ -24,33 +28,46 @@ final class ProbeRound {
   private final long startNanos = System.nanoTime();
   private final Queue<HealthCheckResult> results = new ConcurrentLinkedQueue<>();
   private final AtomicLong maxStartLagNanos = new AtomicLong();
+  private final AtomicInteger skipped = new AtomicInteger();
 
   private ProbeRound(long roundId) {
     this.roundId = roundId;
   }
 
-  static CompletableFuture<RoundOutcome> run(long roundId, List<ProbeTarget> targets, int skipped, Duration jitter,
-      CheckRunner runner, ScheduledExecutorService starter, Consumer<HealthCheckResult> onResult) {
+  /**
+   * @param inFlight names of the agents being checked, shared by the rounds: a check claims its
+   *     agent when due and frees it when it ends
+   */
+  static CompletableFuture<RoundOutcome> run(long roundId, List<ProbeTarget> targets, Duration jitter,
+      CheckRunner runner, ScheduledExecutorService starter, Set<String> inFlight, Consumer<HealthCheckResult> onResult) {
     ProbeRound round = new ProbeRound(roundId);
     CompletableFuture<?>[] checks = targets.stream()
-        .map(target -> round.schedule(target, jitter, runner, starter, onResult))
+        .map(target -> round.schedule(target, jitter, runner, starter, inFlight, onResult))
         .toArray(CompletableFuture[]::new);
-    return CompletableFuture.allOf(checks).thenApply(done -> round.outcome(targets.size(), skipped));
+    return CompletableFuture.allOf(checks).thenApply(done -> round.outcome(targets.size()));
   }
 
   private CompletableFuture<Void> schedule(ProbeTarget target, Duration jitter, CheckRunner runner,
-      ScheduledExecutorService starter, Consumer<HealthCheckResult> onResult) {
+      ScheduledExecutorService starter, Set<String> inFlight, Consumer<HealthCheckResult> onResult) {
     long offset = JitterOffsets.offsetNanos(target.name(), jitter);
     long dueNanos = startNanos + offset;
     CompletableFuture<Void> done = new CompletableFuture<>();
-    Runnable start = () -> runner.run(target, roundId, dueNanos).whenComplete((checked, error) -> {
-      if (checked != null) {
-        maxStartLagNanos.accumulateAndGet((long) (checked.startLagMs() * 1e6), Math::max);
-        results.add(checked.result());
-        onResult.accept(checked.result());
+    Runnable start = () -> {
+      if (!inFlight.add(target.name())) {
+        skipped.incrementAndGet();
+        done.complete(null);
+        return;
       }
-      done.complete(null);
-    });
+      runner.run(target, roundId, dueNanos).whenComplete((checked, error) -> {
+        inFlight.remove(target.name());
+        if (checked != null) {
+          maxStartLagNanos.accumulateAndGet((long) (checked.startLagMs() * 1e6), Math::max);
+          results.add(checked.result());
+          onResult.accept(checked.result());
+        }
+        done.complete(null);
+      });
+    };
     if (offset == 0) {
       start.run();
     } else {
@@ -59,14 +76,15 @@ final class ProbeRound {
     return done;
   }
 
-  private RoundOutcome outcome(int total, int skipped) {
+  private RoundOutcome outcome(int due) {
+    int total = due - skipped.get();
     List<HealthCheckResult> all = List.copyOf(results);
     int healthy = count(all, AgentHealth.HEALTHY);
     int degraded = count(all, AgentHealth.DEGRADED);
     int unhealthy = count(all, AgentHealth.UNHEALTHY);
     double mean = all.stream().mapToDouble(HealthCheckResult::getResponseTimeMs).average().orElse(0);
     double wallMs = (System.nanoTime() - startNanos) / 1e6;
-    RoundSummary summary = new RoundSummary(roundId, total, healthy, degraded, unhealthy, skipped, mean, wallMs,
+    RoundSummary summary = new RoundSummary(roundId, total, healthy, degraded, unhealthy, skipped.get(), mean, wallMs,
         maxStartLagNanos.get() / 1e6);
     return new RoundOutcome(all, summary);
   }

@@ -5,12 +5,10 @@ import io.meshpulse.prober.ProbeTarget;
 import io.meshpulse.prober.ProberConfig;
 import io.meshpulse.prober.http.HttpProber;
 import io.meshpulse.prober.registry.AgentRegistry;
-import io.meshpulse.schema.AgentCard;
 import io.meshpulse.schema.HealthCheckResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -25,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs probe rounds at a fixed rate: start-to-start stays at the interval whatever the checks
  * take. Each round reads the registry, so agents added or removed count from the next round.
- * An agent whose previous check is still running is skipped, not reported: a check that did not
- * run says nothing of the agent. One INFO line per round; per-agent detail at DEBUG.
+ * An agent whose previous check is still running when its next one is due is skipped, not
+ * reported: a check that did not run says nothing of the agent. One INFO line per round;
+ * per-agent detail at DEBUG.
  */
 public final class RoundScheduler implements AutoCloseable {
 
@@ -41,7 +40,7 @@ public final class RoundScheduler implements AutoCloseable {
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("meshpulse-rounds"));
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-  private final Set<String> reportedInvalid = ConcurrentHashMap.newKeySet();
+  private final Targets targets;
   private final AtomicLong rounds = new AtomicLong();
 
   public RoundScheduler(ProberConfig config, AgentRegistry registry, ResultSink sink, MeterRegistry meters,
@@ -50,8 +49,10 @@ public final class RoundScheduler implements AutoCloseable {
     this.registry = registry;
     this.sink = sink;
     this.http = new HttpProber(config.http());
-    this.runner = new CheckRunner(http, config.maxConcurrency(), clock, config.proberId());
+    this.runner = new CheckRunner(http, config.maxConcurrency(), config.http().maxConnecting(), clock,
+        config.proberId());
     this.metrics = new ProberMetrics(meters);
+    this.targets = new Targets(config);
   }
 
   /** Starts rounds now and then every interval. */
@@ -75,31 +76,10 @@ public final class RoundScheduler implements AutoCloseable {
 
   private CompletableFuture<RoundOutcome> startRound() {
     long roundId = rounds.incrementAndGet();
-    List<ProbeTarget> due = new ArrayList<>();
-    int skipped = 0;
-    for (AgentCard card : registry.agents()) {
-      ProbeTarget target = target(card);
-      if (target == null || !dueThisRound(target, roundId)) {
-        continue;
-      }
-      if (!inFlight.add(target.name())) {
-        skipped++;
-        continue;
-      }
-      due.add(target);
-    }
-    return ProbeRound.run(roundId, due, skipped, config.jitter(), runner, scheduler, this::onResult);
-  }
-
-  private ProbeTarget target(AgentCard card) {
-    try {
-      return ProbeTarget.of(card, config);
-    } catch (IllegalArgumentException e) {
-      if (reportedInvalid.add(card.getName() + " " + card.getUrl())) {
-        LOG.warn("not checking agent {}: {}", card.getName(), e.getMessage());
-      }
-      return null;
-    }
+    List<ProbeTarget> due = targets.of(registry.agents()).stream()
+        .filter(target -> dueThisRound(target, roundId))
+        .toList();
+    return ProbeRound.run(roundId, due, config.jitter(), runner, scheduler, inFlight, this::onResult);
   }
 
   /** An agent with a longer interval than the prober's is checked every k-th round. */
@@ -109,7 +89,6 @@ public final class RoundScheduler implements AutoCloseable {
   }
 
   private void onResult(HealthCheckResult result) {
-    inFlight.remove(result.getAgent());
     metrics.check(result);
     if (LOG.isDebugEnabled()) {
       LOG.debug("check agent={} health={} ms={} status={} kind={} error={}", result.getAgent(), result.getHealth(),
@@ -138,6 +117,7 @@ public final class RoundScheduler implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    runner.close();
     http.close();
   }
 

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,7 +73,7 @@ class ProbeRoundIT {
     // Given
     String topic = kafka.createTopics(names.topics(), 1).checks();
     try (SimulatedFleet fleet = SimulatedFleet.start(mixedFleet())) {
-      KafkaResultPublisher publisher = new KafkaResultPublisher(topic, clientProperties(kafka), 1_000,
+      KafkaResultPublisher publisher = new KafkaResultPublisher(topic, ClientProperties.of(kafka), 1_000,
           new SimpleMeterRegistry());
       try (ProberRig prober = ProberRig.start(SETTINGS, fleet.cards(), Clock.systemUTC(), publisher)) {
         // When
@@ -142,11 +141,5 @@ class ProbeRoundIT {
     specs.add(AgentSpec.of("hung", Behaviour.hung()));
     specs.add(AgentSpec.of("down", Behaviour.down()));
     return specs;
-  }
-
-  private static Properties clientProperties(KafkaCluster kafka) {
-    Properties props = new Properties();
-    props.putAll(kafka.clientConfig());
-    return props;
   }
 }

@@ -29,14 +29,20 @@ final class ProberRig implements AutoCloseable {
   private static final Duration ROUND_LIMIT = Duration.ofSeconds(60);
 
   private final RoundScheduler rounds;
+  private final SimpleMeterRegistry meters;
   private boolean closed;
 
-  private ProberRig(RoundScheduler rounds) {
+  private ProberRig(RoundScheduler rounds, SimpleMeterRegistry meters) {
     this.rounds = rounds;
+    this.meters = meters;
   }
 
   static ProberRig start(Map<String, String> settings, List<AgentCard> agents) {
     return start(settings, agents, Clock.systemUTC(), result -> { });
+  }
+
+  static ProberRig start(Map<String, String> settings, List<AgentCard> agents, ResultSink sink) {
+    return start(settings, agents, Clock.systemUTC(), sink);
   }
 
   static ProberRig start(Map<String, String> settings, List<AgentCard> agents, InstantSource clock, ResultSink sink) {
@@ -47,7 +53,8 @@ final class ProberRig implements AutoCloseable {
     Map<String, String> withId = new HashMap<>(settings);
     withId.putIfAbsent("prober-id", "prober-it");
     ProberConfig config = ProberConfig.fromMap(withId);
-    return new ProberRig(new RoundScheduler(config, registry, sink, new SimpleMeterRegistry(), clock));
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    return new ProberRig(new RoundScheduler(config, registry, sink, meters, clock), meters);
   }
 
   /** Starts the prober's own schedule: a round now and then every interval, as in production. */
@@ -63,6 +70,11 @@ final class ProberRig implements AutoCloseable {
   /** Starts one round now; the future completes with its last result. */
   CompletableFuture<RoundOutcome> roundAsync() {
     return rounds.runOnce();
+  }
+
+  /** The prober's meters, as a monitoring system would read them. */
+  SimpleMeterRegistry meters() {
+    return meters;
   }
 
   /** The single result of {@code agent} in {@code outcome}. */

@@ -24,7 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -57,7 +56,7 @@ class TimingIT {
     HealthCheckResult result;
     long monotonicMs;
     try (SimulatedFleet fleet = SimulatedFleet.start(List.of(AgentSpec.of("p8", Behaviour.healthy(latency))))) {
-      KafkaResultPublisher publisher = new KafkaResultPublisher(topic, clientProperties(kafka), 100,
+      KafkaResultPublisher publisher = new KafkaResultPublisher(topic, ClientProperties.of(kafka), 100,
           new SimpleMeterRegistry());
       try (ProberRig prober = ProberRig.start(Map.of("timeout", "5s"), fleet.cards(), wall, publisher)) {
         long start = System.nanoTime();
@@ -129,11 +128,5 @@ class TimingIT {
     assertEquals(FailureKind.LATENCY, r.getFailureKind(), r::toString);
     assertTrue(r.getResponseTimeMs() >= latency.toMillis(), r::toString);
     assertTrue(r.getResponseTimeMs() < latency.toMillis() + 1_000, r::toString);
-  }
-
-  private static Properties clientProperties(KafkaCluster kafka) {
-    Properties props = new Properties();
-    props.putAll(kafka.clientConfig());
-    return props;
   }
 }

@@ -1,4 +1,4 @@
-package io.meshpulse.streams;
+package io.meshpulse.testkit;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -7,18 +7,18 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Collects what one class logs, for the duration of a test. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
   private final Logger logger;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-  LogCapture(Class<?> type) {
+  public LogCapture(Class<?> type) {
     this.logger = (Logger) LoggerFactory.getLogger(type);
     appender.start();
     logger.addAppender(appender);
   }
 
-  List<ILoggingEvent> events() {
+  public List<ILoggingEvent> events() {
     return List.copyOf(appender.list);
   }
 
