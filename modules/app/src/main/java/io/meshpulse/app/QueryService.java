@@ -5,6 +5,7 @@ import io.meshpulse.query.MeshQueries;
 import io.meshpulse.query.QueryServer;
 import io.meshpulse.query.QueryTiming;
 import io.meshpulse.streams.HealthTopology;
+import io.meshpulse.streams.StartupCatchUp;
 import io.meshpulse.streams.StreamsApp;
 import io.meshpulse.streams.TopologyConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -20,18 +22,21 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The Streams application and the query API it backs, started together: the API answers 503
- * until the stores are ready. Closes the API first, then Streams.
+ * until the stores are ready and have caught up with the topics ({@link StartupCatchUp}). Closes
+ * the API first, then Streams.
  */
 final class QueryService implements AutoCloseable {
 
   private final StreamsApp streams;
   private final QueryServer server;
   private final MeshQueries queries;
+  private final StartupCatchUp catchUp;
 
-  private QueryService(StreamsApp streams, QueryServer server, MeshQueries queries) {
+  private QueryService(StreamsApp streams, QueryServer server, MeshQueries queries, StartupCatchUp catchUp) {
     this.streams = streams;
     this.server = server;
     this.queries = queries;
+    this.catchUp = catchUp;
   }
 
   /**
@@ -49,11 +54,14 @@ final class QueryService implements AutoCloseable {
       StreamsApp app = new StreamsApp(HealthTopology.build(topology),
           StreamsApp.streamsConfig(applicationId, kafka.bootstrapServers, topology, passthrough(kafka, self, stateDir)),
           metrics);
+      StartupCatchUp catchUp = StartupCatchUp.start(kafka.clientProperties(), applicationId,
+          List.of(topology.topics().agents(), topology.topics().checks()));
       MeshQueries queries = new MeshQueries(app.streams(),
-          new QueryTiming(topology.windowSize(), topology.windowRetention(), Clock.systemUTC()), self, Json.mapper());
+          new QueryTiming(topology.windowSize(), topology.windowRetention(), Clock.systemUTC()), self, Json.mapper(),
+          catchUp::behind);
       server.serve(queries, app.streams());
       app.start();
-      return new QueryService(app, server, queries);
+      return new QueryService(app, server, queries, catchUp);
     } catch (RuntimeException e) {
       server.close();
       throw e;
@@ -94,6 +102,7 @@ final class QueryService implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    catchUp.close();
     streams.close(Duration.ofSeconds(10));
   }
 }

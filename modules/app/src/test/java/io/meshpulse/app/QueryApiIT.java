@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class QueryApiIT {
 
   private static final Duration DEADLINE = Duration.ofSeconds(45);
+  /** Kafka's default {@code session.timeout.ms}. */
+  private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(45);
 
   @TempDir
   Path stateDir;
@@ -76,6 +79,42 @@ class QueryApiIT {
   }
 
   @Test
+  void firstAnswerAfterStartHoldsEverythingTheTopicsHeld(KafkaCluster cluster, TestNames names) {
+    // Given
+    List<String> agents = IntStream.rangeClosed(1, 300).mapToObj(i -> "agent-" + i).toList();
+    prepareTopics(cluster, names);
+    feed(cluster, names, agents, (agent, round) -> Checks.refused(agent, round));
+    Api api = new Api(start(cluster, names).port());
+
+    // When
+    Api.Answer first = await().atMost(DEADLINE).pollInterval(Duration.ofMillis(20))
+        .until(() -> api.get("/api/mesh/health"), a -> a.status() != 503);
+
+    // Then
+    assertEquals(200, first.status(), first::toString);
+    assertEquals(300, first.body().path("total_count").asInt(), "total_count");
+    assertEquals(300, first.body().path("unhealthy_count").asInt(), "unhealthy_count");
+    assertEquals(300, first.body().path("agents").size(), "agents");
+    assertTrue(first.body().path("agents").findValues("checked_at").stream().noneMatch(JsonNode::isNull),
+        "every agent has its checks");
+  }
+
+  @Test
+  void restartedInstanceAnswersBeforeItsFormerSelfsSessionWouldHaveExpired(KafkaCluster cluster, TestNames names) {
+    // Given
+    QueryService first = start(cluster, names);
+    feed(cluster, names, List.of("alpha"), (agent, round) -> Checks.refused(agent, round));
+    await().atMost(DEADLINE).until(() -> new Api(first.port()).get("/api/agents/alpha"), Api.Answer::ok);
+    first.close();
+
+    // When
+    Api api = new Api(start(cluster, names).port());
+
+    // Then: well inside the 45 s session timeout a member that did not leave the group holds it for
+    await().atMost(SESSION_TIMEOUT.dividedBy(2)).until(() -> api.get("/api/agents/alpha"), Api.Answer::ok);
+  }
+
+  @Test
   void unknownAgentIsNotFound(KafkaCluster cluster, TestNames names) {
     // Given
     Api api = new Api(start(cluster, names).port());
@@ -93,12 +132,17 @@ class QueryApiIT {
   }
 
   QueryService start(KafkaCluster cluster, TestNames names, Path dir) {
-    KafkaOptions kafka = KafkaOptions.local(cluster.bootstrapServers(), names.prefix(), 4);
-    kafka.ensureTopics();
+    KafkaOptions kafka = prepareTopics(cluster, names);
     TopologyConfig topology = TopologyConfig.fromMap(Map.of(TopologyConfig.TOPICS_PREFIX, names.prefix(),
         TopologyConfig.DEFAULT_INTERVAL, "1h"));
     return running.add(QueryService.start(names.applicationId(), kafka, topology, "127.0.0.1", 0,
         new HostInfo("127.0.0.1", 0), dir, QueryService.newMetrics()));
+  }
+
+  private static KafkaOptions prepareTopics(KafkaCluster cluster, TestNames names) {
+    KafkaOptions kafka = KafkaOptions.local(cluster.bootstrapServers(), names.prefix(), 4);
+    kafka.ensureTopics();
+    return kafka;
   }
 
   /** Registers the agents and publishes three rounds of checks for each. */

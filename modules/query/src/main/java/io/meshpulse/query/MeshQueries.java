@@ -24,8 +24,8 @@ import org.apache.kafka.streams.state.HostInfo;
 /**
  * Answers the API's questions from the state stores of every instance: a question about one key
  * goes to the instance that owns it; a question about all agents is asked of every instance and
- * the parts merged. While Kafka Streams is not RUNNING (rebalancing, restoring) the answer is
- * unavailable rather than wrong.
+ * the parts merged. While Kafka Streams is not RUNNING (rebalancing, restoring), or has not yet
+ * caught up with its topics, the answer is unavailable rather than wrong.
  */
 public final class MeshQueries {
 
@@ -37,13 +37,24 @@ public final class MeshQueries {
   private final LocalStores local;
   private final RemoteInstances remote;
   private final HostInfo self;
+  private final Supplier<String> notReadyBecause;
 
   /**
    * @param self this instance's query address as given to Streams ({@code application.server}),
    *     or {@link HostInfo#unavailable()} for a single instance
    */
   public MeshQueries(KafkaStreams streams, QueryTiming timing, HostInfo self, ObjectMapper json) {
+    this(streams, timing, self, json, () -> null);
+  }
+
+  /**
+   * @param notReadyBecause why the stores cannot answer yet although Streams is RUNNING (still
+   *     catching up with its topics, say), or null once they can
+   */
+  public MeshQueries(KafkaStreams streams, QueryTiming timing, HostInfo self, ObjectMapper json,
+      Supplier<String> notReadyBecause) {
     this.streams = streams;
+    this.notReadyBecause = notReadyBecause;
     this.local = new LocalStores(streams, timing.windowSize(), timing.windowRetention(), timing.clock());
     this.remote = new RemoteInstances(json);
     this.self = self;
@@ -139,6 +150,10 @@ public final class MeshQueries {
     KafkaStreams.State state = streams.state();
     if (state != KafkaStreams.State.RUNNING) {
       throw new StoresUnavailableException("Kafka Streams is " + state + "; try again shortly");
+    }
+    String notReady = notReadyBecause.get();
+    if (notReady != null) {
+      throw new StoresUnavailableException(notReady);
     }
     try {
       return query.get();

@@ -32,6 +32,14 @@ final class AgentStatuses {
         context.getStateStore(StoreNames.AGENT_CARDS));
   }
 
+  /**
+   * The timestamp of a transition away from {@code previous} caused by an event at {@code eventMs}:
+   * never before the previous change, so each agent's transitions stay in timestamp order.
+   */
+  static long transitionTime(AgentStatus previous, long eventMs) {
+    return previous == null ? eventMs : Math.max(eventMs, previous.getSince().toEpochMilli());
+  }
+
   KeyValueStore<String, AgentStatus> store() {
     return statuses;
   }

@@ -36,7 +36,8 @@ final class RegistrationProcessor implements Processor<String, AgentCard, String
     }
     long nowMs = context.currentSystemTimeMs();
     Step step = StatusStateMachine.onDeregistration(current, nowMs);
-    step.transition().ifPresent(t -> context.forward(new Record<>(record.key(), t, nowMs)));
+    step.transition().ifPresent(t ->
+        context.forward(new Record<>(record.key(), t, AgentStatuses.transitionTime(current, nowMs))));
     statuses.remove(step.status());
   }
 }

@@ -23,14 +23,21 @@ import org.apache.kafka.streams.state.KeyValueIterator;
  *
  * <p>A wall-clock punctuator every {@code unknownScanEvery} turns agents unseen for
  * {@code unknownAfterMissedIntervals × interval} UNKNOWN, with a transition stamped with the wall
- * clock, even when no record arrives. An agent without a card is removed once UNKNOWN, so an agent
- * that is gone does not linger because of one straggling check.
+ * clock, even when no record arrives; silence counts at the earliest from when this task started,
+ * so checks waiting to be read after a restart or rebalance do not look like silent agents. An
+ * agent without a card is removed once UNKNOWN, so an agent that is gone does not linger because
+ * of one straggling check.
+ *
+ * <p>Transitions are stamped no earlier than the change before them, so the latest-transition
+ * table sees each agent's transitions in order even when a check's time is older than the wall
+ * clock that turned the agent UNKNOWN.
  */
 final class StatusProcessor implements Processor<String, HealthCheckResult, String, HealthTransition> {
 
   private final TopologyConfig config;
   private ProcessorContext<String, HealthTransition> context;
   private AgentStatuses statuses;
+  private long startedMs;
 
   StatusProcessor(TopologyConfig config) {
     this.config = config;
@@ -40,6 +47,7 @@ final class StatusProcessor implements Processor<String, HealthCheckResult, Stri
   public void init(ProcessorContext<String, HealthTransition> context) {
     this.context = context;
     this.statuses = AgentStatuses.from(context);
+    this.startedMs = context.currentSystemTimeMs();
     context.schedule(config.unknownScanEvery(), PunctuationType.WALL_CLOCK_TIME, this::turnSilentAgentsUnknown);
   }
 
@@ -53,7 +61,8 @@ final class StatusProcessor implements Processor<String, HealthCheckResult, Stri
     if (step.changed()) {
       statuses.put(step.status(), current == null);
     }
-    step.transition().ifPresent(t -> context.forward(record.withValue(t)));
+    step.transition().ifPresent(t ->
+        context.forward(record.withValue(t).withTimestamp(AgentStatuses.transitionTime(current, record.timestamp()))));
   }
 
   private void turnSilentAgentsUnknown(long nowMs) {
@@ -65,8 +74,10 @@ final class StatusProcessor implements Processor<String, HealthCheckResult, Stri
       AgentStatus status = candidate.key;
       AgentCard card = candidate.value;
       long intervalMs = card == null ? status.getIntervalMs() : Rules.of(card, config).intervalMs();
-      Step step = StatusStateMachine.onSilence(status, nowMs, intervalMs, config.unknownAfterMissedIntervals());
-      step.transition().ifPresent(t -> context.forward(new Record<>(t.getAgent(), t, nowMs)));
+      Step step = StatusStateMachine.onSilence(status, nowMs, startedMs, intervalMs,
+          config.unknownAfterMissedIntervals());
+      step.transition().ifPresent(t ->
+          context.forward(new Record<>(t.getAgent(), t, AgentStatuses.transitionTime(status, nowMs))));
       if (card == null && step.status().getHealth() == AgentHealth.UNKNOWN) {
         statuses.remove(step.status());
       } else if (step.changed()) {

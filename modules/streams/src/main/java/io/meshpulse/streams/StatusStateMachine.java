@@ -104,10 +104,17 @@ public final class StatusStateMachine {
     return afterCheck(current, check, rules, nowMs);
   }
 
-  /** UNKNOWN when the agent has been silent for {@code missedIntervals × intervalMs} by the wall clock. */
-  public static Step onSilence(AgentStatus current, long nowMs, long intervalMs, int missedIntervals) {
+  /**
+   * UNKNOWN when the agent has been silent for {@code missedIntervals × intervalMs} by the wall clock.
+   * Silence counts from the agent's last check or from {@code watchedSinceMs}, whichever is later:
+   * checks that arrived while no instance was processing (a restart, a rebalance) are still to be
+   * read, so an instance gives every agent a full silence period from when it took the agent over.
+   */
+  public static Step onSilence(AgentStatus current, long nowMs, long watchedSinceMs, long intervalMs,
+      int missedIntervals) {
     long limitMs = intervalMs * missedIntervals;
-    if (current.getHealth() == AgentHealth.UNKNOWN || nowMs - current.getLastSeenAt().toEpochMilli() < limitMs) {
+    long heardFromMs = Math.max(current.getLastSeenAt().toEpochMilli(), watchedSinceMs);
+    if (current.getHealth() == AgentHealth.UNKNOWN || nowMs - heardFromMs < limitMs) {
       return Step.unchanged(current);
     }
     String reason = "no check for " + Durations.format(Duration.ofMillis(limitMs)) + " (" + missedIntervals

@@ -69,7 +69,8 @@ class StatusStateMachineTest {
 
   @Test
   void firstCheckAfterUnknownSaysChecksResumed() {
-    AgentStatus unknown = StatusStateMachine.onSilence(new Agent(RULES, HEALTHY).status, T.toEpochMilli() + 60_000, 10_000, 3).status();
+    AgentStatus unknown = StatusStateMachine.onSilence(new Agent(RULES, HEALTHY).status, T.toEpochMilli() + 60_000,
+        Long.MIN_VALUE, 10_000, 3).status();
 
     Step step = StatusStateMachine.onCheck(unknown, Checks.check("a", DEGRADED, T.plusSeconds(70)), RULES, T.toEpochMilli() + 70_000, 0);
 
@@ -229,8 +230,8 @@ class StatusStateMachineTest {
     AgentStatus status = new Agent(RULES, UNHEALTHY).status;
     long lastSeen = status.getLastSeenAt().toEpochMilli();
 
-    Step early = StatusStateMachine.onSilence(status, lastSeen + 29_999, 10_000, 3);
-    Step late = StatusStateMachine.onSilence(status, lastSeen + 30_000, 10_000, 3);
+    Step early = StatusStateMachine.onSilence(status, lastSeen + 29_999, Long.MIN_VALUE, 10_000, 3);
+    Step late = StatusStateMachine.onSilence(status, lastSeen + 30_000, Long.MIN_VALUE, 10_000, 3);
 
     assertFalse(early.changed());
     HealthTransition t = late.transition().orElseThrow();
@@ -243,10 +244,23 @@ class StatusStateMachineTest {
   }
 
   @Test
-  void silenceLeavesAnUnknownAgentAlone() {
-    AgentStatus unknown = StatusStateMachine.onSilence(new Agent(RULES, HEALTHY).status, T.toEpochMilli() + 60_000, 10_000, 3).status();
+  void agentTakenOverAfterAGapGetsAFullSilencePeriodFromTheTakeOver() {
+    AgentStatus status = new Agent(RULES, HEALTHY).status;
+    long takenOver = status.getLastSeenAt().toEpochMilli() + 60_000;
 
-    Step again = StatusStateMachine.onSilence(unknown, T.toEpochMilli() + 600_000, 10_000, 3);
+    Step early = StatusStateMachine.onSilence(status, takenOver + 29_999, takenOver, 10_000, 3);
+    Step late = StatusStateMachine.onSilence(status, takenOver + 30_000, takenOver, 10_000, 3);
+
+    assertFalse(early.changed());
+    assertEquals(UNKNOWN, late.status().getHealth());
+  }
+
+  @Test
+  void silenceLeavesAnUnknownAgentAlone() {
+    AgentStatus unknown = StatusStateMachine.onSilence(new Agent(RULES, HEALTHY).status, T.toEpochMilli() + 60_000,
+        Long.MIN_VALUE, 10_000, 3).status();
+
+    Step again = StatusStateMachine.onSilence(unknown, T.toEpochMilli() + 600_000, Long.MIN_VALUE, 10_000, 3);
 
     assertFalse(again.changed());
     assertTrue(again.transition().isEmpty());

@@ -14,6 +14,8 @@ import io.meshpulse.schema.AgentStatus;
 import io.meshpulse.schema.HealthTransition;
 import java.time.Duration;
 import java.util.List;
+import org.apache.kafka.streams.kstream.internals.KTableSource;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +117,23 @@ class StatusTopologyTest {
     assertEquals("no check for 30s (3 intervals)", t.getReason());
     assertEquals(T0.plusSeconds(30), t.getAt());
     assertEquals(UNKNOWN, f.status("a").getHealth());
+  }
+
+  @Test
+  void transitionsStayInTimestampOrderWhenAnOlderCheckEndsASilence() {
+    f.register("a");
+    f.check("a", HEALTHY, T0.minusSeconds(5));
+    f.advanceWallClock(Duration.ofSeconds(30));
+    try (LogCapture tableLog = new LogCapture(KTableSource.class)) {
+
+      f.check("a", HEALTHY, T0.plusSeconds(10)); // checked before the wall clock called the silence
+
+      List<TestRecord<String, HealthTransition>> ts = f.transitions.readRecordsToList();
+      assertEquals(List.of("first check", "no check for 30s (3 intervals)", "checks resumed"),
+          ts.stream().map(r -> r.value().getReason()).toList());
+      assertEquals(T0.plusSeconds(30), ts.get(2).getRecordTime(), "not before the UNKNOWN it ends");
+      assertEquals(List.of(), tableLog.events().stream().map(e -> e.getFormattedMessage()).toList());
+    }
   }
 
   @Test
