@@ -8,6 +8,7 @@ import io.meshpulse.prober.http.ProbeOutcome;
 import io.meshpulse.schema.HealthCheckResult;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -53,6 +54,11 @@ final class CheckRunner implements AutoCloseable {
             limiter.release();
           });
     });
+  }
+
+  /** Drops what is known of agents no longer among {@code registered}. */
+  void retainOnly(Set<String> registered) {
+    connects.retainOnly(registered);
   }
 
   @Override

@@ -49,6 +49,11 @@ final class ConnectGate implements AutoCloseable {
     }
   }
 
+  /** Forgets the agents not in {@code registered}, so the set follows the registry, not its history. */
+  void retainOnly(Set<String> registered) {
+    keptAlive.retainAll(registered);
+  }
+
   private void handOn() {
     try {
       handOn.execute(turns::release);

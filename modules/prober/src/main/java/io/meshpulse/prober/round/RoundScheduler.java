@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,9 @@ public final class RoundScheduler implements AutoCloseable {
 
   private CompletableFuture<RoundOutcome> startRound() {
     long roundId = rounds.incrementAndGet();
-    List<ProbeTarget> due = targets.of(registry.agents()).stream()
+    List<ProbeTarget> registered = targets.of(registry.agents());
+    runner.retainOnly(registered.stream().map(ProbeTarget::name).collect(Collectors.toSet()));
+    List<ProbeTarget> due = registered.stream()
         .filter(target -> dueThisRound(target, roundId))
         .toList();
     return ProbeRound.run(roundId, due, config.jitter(), runner, scheduler, inFlight, this::onResult);

@@ -10,6 +10,7 @@ import io.meshpulse.prober.http.ProbeFailure;
 import io.meshpulse.prober.http.ProbeOutcome;
 import io.meshpulse.schema.FailureKind;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,5 +87,20 @@ class ConnectGateTest {
 
     // Then
     assertFalse(turn.isDone(), "its timed-out connection was dropped: it connects anew");
+  }
+
+  @Test
+  void deregisteredAgentIsForgottenAndWaitsForATurnIfItComesBack() {
+    // Given
+    gate.enter("other").join();
+    gate.checked("gone", ANSWERED);
+    gate.checked("staying", ANSWERED);
+
+    // When
+    gate.retainOnly(Set.of("staying"));
+
+    // Then
+    assertFalse(gate.enter("gone").isDone(), "nothing is kept of an agent that left the registry");
+    assertTrue(gate.enter("staying").isDone());
   }
 }
