@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.meshpulse.schema.AgentCard;
 import io.meshpulse.schema.AgentStatus;
 import io.meshpulse.schema.HealthTransition;
+import io.meshpulse.testkit.LogCapture;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.kstream.internals.KTableSource;
