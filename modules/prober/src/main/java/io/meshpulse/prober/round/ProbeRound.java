@@ -3,7 +3,6 @@ package io.meshpulse.prober.round;
 import io.meshpulse.prober.ProbeTarget;
 import io.meshpulse.schema.AgentHealth;
 import io.meshpulse.schema.HealthCheckResult;
-import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -38,7 +37,7 @@ final class ProbeRound {
    * @param inFlight names of the agents being checked, shared by the rounds: a check claims its
    *     agent when due and frees it when it ends
    */
-  static CompletableFuture<RoundOutcome> run(long roundId, List<ProbeTarget> targets, Duration jitter,
+  static CompletableFuture<RoundOutcome> run(long roundId, List<ProbeTarget> targets, JitterOffsets jitter,
       CheckRunner runner, ScheduledExecutorService starter, Set<String> inFlight, Consumer<HealthCheckResult> onResult) {
     ProbeRound round = new ProbeRound(roundId);
     CompletableFuture<?>[] checks = targets.stream()
@@ -47,9 +46,9 @@ final class ProbeRound {
     return CompletableFuture.allOf(checks).thenApply(done -> round.outcome(targets.size()));
   }
 
-  private CompletableFuture<Void> schedule(ProbeTarget target, Duration jitter, CheckRunner runner,
+  private CompletableFuture<Void> schedule(ProbeTarget target, JitterOffsets jitter, CheckRunner runner,
       ScheduledExecutorService starter, Set<String> inFlight, Consumer<HealthCheckResult> onResult) {
-    long offset = JitterOffsets.offsetNanos(target.name(), jitter);
+    long offset = jitter.offsetNanos(target.name());
     long dueNanos = startNanos + offset;
     CompletableFuture<Void> done = new CompletableFuture<>();
     Runnable start = () -> {

@@ -78,11 +78,13 @@ public final class RoundScheduler implements AutoCloseable {
   private CompletableFuture<RoundOutcome> startRound() {
     long roundId = rounds.incrementAndGet();
     List<ProbeTarget> registered = targets.of(registry.agents());
-    runner.retainOnly(registered.stream().map(ProbeTarget::name).collect(Collectors.toSet()));
+    Set<String> names = registered.stream().map(ProbeTarget::name).collect(Collectors.toSet());
+    runner.retainOnly(names);
     List<ProbeTarget> due = registered.stream()
         .filter(target -> dueThisRound(target, roundId))
         .toList();
-    return ProbeRound.run(roundId, due, config.jitter(), runner, scheduler, inFlight, this::onResult);
+    return ProbeRound.run(roundId, due, JitterOffsets.spread(names, config.jitter()), runner, scheduler, inFlight,
+        this::onResult);
   }
 
   /** An agent with a longer interval than the prober's is checked every k-th round. */
