@@ -9,7 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A bounded buffer of results waiting to be published. When full, the oldest result gives way
  * to the newest (a fresh check says more than a stale one) and the loss is counted. Records the
- * producer could not deliver go back to the front.
+ * producer could not deliver go back to the front, being the oldest; into a full buffer, they are
+ * the ones dropped.
  */
 final class ResultBuffer<T> {
 
@@ -73,11 +74,14 @@ final class ResultBuffer<T> {
   private boolean insert(T item, boolean atFront) {
     lock.lock();
     try {
-      boolean kept = true;
       if (items.size() >= capacity) {
-        items.pollFirst();
         dropped++;
-        kept = false;
+        if (atFront) {
+          return false; // an item put back is older than all that wait: it is the one to give way
+        }
+        items.pollFirst();
+        items.addLast(item);
+        return false;
       }
       if (atFront) {
         items.addFirst(item);
@@ -85,7 +89,7 @@ final class ResultBuffer<T> {
         items.addLast(item);
       }
       notEmpty.signal();
-      return kept;
+      return true;
     } finally {
       lock.unlock();
     }

@@ -31,4 +31,18 @@ class ResultBufferTest {
 
     assertEquals(1, buffer.take(0, TimeUnit.MILLISECONDS));
   }
+
+  @Test
+  void itemPutBackIntoAFullBufferGivesWayItselfAsTheOldest() throws InterruptedException {
+    ResultBuffer<Integer> buffer = new ResultBuffer<>(2);
+    buffer.add(2);
+    buffer.add(3);
+
+    boolean kept = buffer.putBack(1);
+
+    assertFalse(kept);
+    assertEquals(1, buffer.dropped());
+    assertEquals(2, buffer.take(0, TimeUnit.MILLISECONDS));
+    assertEquals(3, buffer.take(0, TimeUnit.MILLISECONDS));
+  }
 }
