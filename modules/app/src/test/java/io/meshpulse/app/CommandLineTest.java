@@ -61,6 +61,30 @@ class CommandLineTest {
   }
 
   @Test
+  void malformedYamlIsOneLineNamingTheFileLineAndColumn() throws IOException {
+    // Given
+    Path agents = write("agents.yaml", "agents:\n  - name: [a\n");
+
+    // When
+    Cli.Run run = Cli.run("check", "--agents", agents.toString());
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("error: agents.yaml: line 3, column 1: not valid YAML: expected ',' or ']', but got <stream end>"
+        + " (while parsing a flow sequence at line 2, column 11)", run.err().strip());
+  }
+
+  @Test
+  void missingAgentsFileSaysItWasNotFound() {
+    // When
+    Cli.Run run = Cli.run("check", "--agents", dir.resolve("agents.yaml").toString());
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("error: " + dir.resolve("agents.yaml") + ": no such file", run.err().strip());
+  }
+
+  @Test
   void malformedWindowOfTheStreamsCommandFailsBeforeContactingKafka() {
     // When
     long start = System.nanoTime();

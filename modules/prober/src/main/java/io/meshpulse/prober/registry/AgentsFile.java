@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.meshpulse.schema.AgentCard;
 import io.meshpulse.schema.config.ConfigException;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.meshpulse.schema.config.TextFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,13 +37,12 @@ public final class AgentsFile {
   private AgentsFile() {}
 
   public static List<AgentCard> read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw new ConfigException(file.toString(), "cannot read the agents file: " + e.getMessage());
-    }
-    return parse(text, file.getFileName().toString());
+    return parse(text(file), file.getFileName().toString());
+  }
+
+  /** The file's text, or a {@link ConfigException} naming it when it cannot be read. */
+  static String text(Path file) {
+    return TextFiles.read(file);
   }
 
   public static List<AgentCard> parse(String yaml, String source) {
@@ -63,8 +61,7 @@ public final class AgentsFile {
       }
       return root;
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-      throw new ConfigException("agents", "not valid YAML" + where + ": " + e.getOriginalMessage());
+      throw YamlErrors.oneLine(e);
     }
   }
 

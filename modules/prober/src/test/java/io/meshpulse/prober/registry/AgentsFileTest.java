@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meshpulse.schema.AgentCard;
 import io.meshpulse.schema.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AgentsFileTest {
 
@@ -89,10 +93,38 @@ class AgentsFileTest {
   }
 
   @Test
-  void brokenYamlSaysWhere() {
+  void brokenYamlIsOneLineNamingFileLineColumnAndProblem() {
     ConfigException e = assertThrows(ConfigException.class,
         () -> AgentsFile.parse("agents:\n  - name: [a\n", "f.yaml"));
 
-    assertTrue(e.getMessage().contains("line"), e.getMessage());
+    assertEquals("f.yaml: line 3, column 1: not valid YAML: expected ',' or ']', but got <stream end>"
+        + " (while parsing a flow sequence at line 2, column 11)", e.getMessage());
+  }
+
+  @Test
+  void tabIndentedYamlNamesTheLineAndColumn() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> AgentsFile.parse("agents:\n\t- name: a\n", "f.yaml"));
+
+    assertTrue(e.getMessage().startsWith("f.yaml: line 2, column 1: not valid YAML: "), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+  }
+
+  @Test
+  void missingFileSaysSo(@TempDir Path dir) {
+    Path missing = dir.resolve("agents.yaml");
+
+    ConfigException e = assertThrows(ConfigException.class, () -> AgentsFile.read(missing));
+
+    assertEquals(missing + ": no such file", e.getMessage());
+  }
+
+  @Test
+  void binaryFileIsNotUtf8Text(@TempDir Path dir) throws IOException {
+    Path binary = Files.write(dir.resolve("agents.yaml"), new byte[] {0x7f, 'E', 'L', 'F', (byte) 0xff, (byte) 0xfe, 0});
+
+    ConfigException e = assertThrows(ConfigException.class, () -> AgentsFile.read(binary));
+
+    assertEquals(binary + ": not UTF-8 text (a binary file?)", e.getMessage());
   }
 }
