@@ -61,6 +61,61 @@ class CommandLineTest {
   }
 
   @Test
+  void timeoutBeyondItsBoundIsRejectedNamingTheOption() throws IOException {
+    // Given
+    Path agents = write("agents.yaml", "agents:\n  - name: billing\n    url: http://127.0.0.1:9/health\n");
+
+    // When
+    Cli.Run run = Cli.run("check", "--agents", agents.toString(), "--timeout", "3000000h");
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("error: --timeout: must be at most 10m, got 3000000h", run.err().strip());
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void degradedAfterTooLargeForMillisecondsIsRejectedNamingTheOption() throws IOException {
+    // Given
+    Path agents = write("agents.yaml", "agents:\n  - name: billing\n    url: http://127.0.0.1:9/health\n");
+
+    // When
+    Cli.Run run = Cli.run("check", "--agents", agents.toString(), "--degraded-after", "99999999999999h");
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("error: --degraded-after: must be at most 10m, got 99999999999999h", run.err().strip());
+  }
+
+  @Test
+  void agentTimeoutBeyondItsBoundIsRejectedNamingFileAndField() throws IOException {
+    // Given
+    Path agents = write("agents.yaml",
+        "agents:\n  - name: billing\n    url: http://127.0.0.1:9/health\n    timeout: 9999999999999h\n");
+
+    // When
+    Cli.Run run = Cli.run("check", "--agents", agents.toString());
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("error: agents.yaml: agents[0].timeout: must be at most 10m, got 9999999999999h", run.err().strip());
+  }
+
+  @Test
+  void emptyAgentsFileIsAnEmptyResultSaidInOneLine() throws IOException {
+    // Given
+    Path agents = write("agents.yaml", "agents: []\n");
+
+    // When
+    Cli.Run run = Cli.run("check", "--agents", agents.toString());
+
+    // Then
+    assertEquals(0, run.exitCode(), run::toString);
+    assertEquals(agents + ": no agents in the file; nothing to check", run.out().strip());
+    assertEquals("", run.err());
+  }
+
+  @Test
   void malformedYamlIsOneLineNamingTheFileLineAndColumn() throws IOException {
     // Given
     Path agents = write("agents.yaml", "agents:\n  - name: [a\n");

@@ -54,4 +54,27 @@ class ProberConfigTest {
 
     assertEquals("jitter", e.field());
   }
+
+  @Test
+  void timeoutLongerThanTenMinutesIsRejectedNamingTheKey() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ProberConfig.fromMap(Map.of("timeout", "3000000h")));
+
+    assertEquals("timeout: must be at most 10m, got 3000000h", e.getMessage());
+  }
+
+  @Test
+  void intervalLongerThanADayIsRejected() {
+    ConfigException e = assertThrows(ConfigException.class, () -> ProberConfig.fromMap(Map.of("interval", "25h")));
+
+    assertEquals("interval: must be at most 24h, got 25h", e.getMessage());
+  }
+
+  @Test
+  void degradedAfterTooLongToOverflowIsRejectedNamingItsBound() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ProberConfig.fromMap(Map.of("degraded-after", "99999999999999h")));
+
+    assertEquals("degraded-after: must be at most 10m, got 99999999999999h", e.getMessage());
+  }
 }
