@@ -2,11 +2,13 @@ package io.meshpulse.prober.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.meshpulse.prober.ProberConfig;
 import io.meshpulse.schema.AgentCard;
 import io.meshpulse.schema.config.ConfigException;
 import io.meshpulse.schema.config.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -39,9 +41,9 @@ final class AgentEntry {
         .setUrl(url(path + ".url", requiredText(path + ".url", entry.get("url"))))
         .setCapabilities(strings(path + ".capabilities", entry.get("capabilities")))
         .setLabels(labels(path + ".labels", entry.get("labels")))
-        .setTimeoutMs(millis(path + ".timeout", entry.get("timeout")))
-        .setIntervalMs(millis(path + ".interval", entry.get("interval")))
-        .setDegradedAfterMs(millis(path + ".degraded-after", entry.get("degraded-after")))
+        .setTimeoutMs(millis(path + ".timeout", entry.get("timeout"), ProberConfig.MAX_TIMEOUT))
+        .setIntervalMs(millis(path + ".interval", entry.get("interval"), ProberConfig.MAX_INTERVAL))
+        .setDegradedAfterMs(millis(path + ".degraded-after", entry.get("degraded-after"), ProberConfig.MAX_TIMEOUT))
         .setExpectedStatus(statuses(path + ".expected-status", entry.get("expected-status")))
         .setUnhealthyAfter(count(path + ".unhealthy-after", entry.get("unhealthy-after")))
         .setHealthyAfter(count(path + ".healthy-after", entry.get("healthy-after")))
@@ -71,6 +73,9 @@ final class AgentEntry {
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
         throw new ConfigException(path, "must be an absolute http:// or https:// URL, got '" + text + "'");
+      }
+      if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+        throw new ConfigException(path, "port " + uri.getPort() + " is out of range (1-65535)");
       }
       return text;
     } catch (URISyntaxException e) {
@@ -104,11 +109,11 @@ final class AgentEntry {
     return labels;
   }
 
-  private static Long millis(String path, JsonNode node) {
+  private static Long millis(String path, JsonNode node, Duration max) {
     if (node == null || node.isNull()) {
       return null;
     }
-    return Durations.parse(path, node.asText()).toMillis();
+    return Durations.requirePositive(path, Durations.parse(path, node.asText(), max), max).toMillis();
   }
 
   private static List<Integer> statuses(String path, JsonNode node) {

@@ -127,4 +127,36 @@ class AgentsFileTest {
 
     assertEquals(binary + ": not UTF-8 text (a binary file?)", e.getMessage());
   }
+
+  @Test
+  void portOutOfRangeIsRejectedAtLoad() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> AgentsFile.parse("agents:\n  - {name: a, url: 'http://127.0.0.1:99999/'}\n", "f.yaml"));
+
+    assertEquals("f.yaml: agents[0].url: port 99999 is out of range (1-65535)", e.getMessage());
+  }
+
+  @Test
+  void zeroTimeoutIsRejectedAsTheCommandLineDoes() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> AgentsFile.parse("agents:\n  - {name: a, url: 'http://x/h', timeout: 0s}\n", "f.yaml"));
+
+    assertEquals("f.yaml: agents[0].timeout: must be a positive duration, got 0ms", e.getMessage());
+  }
+
+  @Test
+  void hugeTimeoutIsRejectedNotOverflowed() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> AgentsFile.parse("agents:\n  - {name: a, url: 'http://x/h', timeout: 9999999999999h}\n", "f.yaml"));
+
+    assertEquals("f.yaml: agents[0].timeout: must be at most 10m, got 9999999999999h", e.getMessage());
+  }
+
+  @Test
+  void intervalLongerThanADayIsRejected() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> AgentsFile.parse("agents:\n  - {name: a, url: 'http://x/h', interval: 25h}\n", "f.yaml"));
+
+    assertEquals("f.yaml: agents[0].interval", e.field());
+  }
 }
