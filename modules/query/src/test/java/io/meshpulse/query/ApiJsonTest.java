@@ -63,6 +63,18 @@ class ApiJsonTest {
   }
 
   @Test
+  void credentialsInTheAgentsUrlAreNeverShown() {
+    // Given
+    AgentCard card = AgentCard.newBuilder(card()).setUrl("https://svc:s3cret@10.0.0.7:8443/health").build();
+
+    // When
+    JsonNode json = write(AgentView.of("billing", card, null, null));
+
+    // Then
+    assertEquals("https://***@10.0.0.7:8443/health", json.path("url").asText());
+  }
+
+  @Test
   void aRegisteredAgentNotCheckedYetIsUnknownWithoutCheckFields() {
     // When
     JsonNode json = write(AgentView.of("billing", card(), null, null));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.meshpulse.prober.ProberConfig;
 import io.meshpulse.schema.AgentCard;
+import io.meshpulse.schema.SafeUrls;
 import io.meshpulse.schema.config.ConfigException;
 import io.meshpulse.schema.config.Durations;
 import java.net.URI;
@@ -72,14 +73,16 @@ final class AgentEntry {
       URI uri = new URI(text);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-        throw new ConfigException(path, "must be an absolute http:// or https:// URL, got '" + text + "'");
+        throw new ConfigException(path, "must be an absolute http:// or https:// URL, got '" + SafeUrls.redact(text) + "'");
       }
       if (uri.getPort() == 0 || uri.getPort() > 65_535) {
         throw new ConfigException(path, "port " + uri.getPort() + " is out of range (1-65535)");
       }
       return text;
     } catch (URISyntaxException e) {
-      throw new ConfigException(path, "not a valid URL: " + e.getMessage());
+      // the parser's message quotes the URL: keep any credentials out of it
+      throw new ConfigException(path, "not a valid URL: " + e.getReason() + " at index " + e.getIndex() + " of '"
+          + SafeUrls.redact(text) + "'");
     }
   }
 

@@ -159,4 +159,20 @@ class AgentsFileTest {
 
     assertEquals("f.yaml: agents[0].interval", e.field());
   }
+
+  @Test
+  void credentialsInABadUrlAreNotRepeatedInTheError() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> AgentsFile.parse("agents:\n  - {name: a, url: 'ftp://svc:s3cret@host/h'}\n", "f.yaml"));
+
+    assertEquals("f.yaml: agents[0].url: must be an absolute http:// or https:// URL, got 'ftp://***@host/h'",
+        e.getMessage());
+  }
+
+  @Test
+  void credentialsInTheUrlAreKeptForTheProber() {
+    List<AgentCard> cards = AgentsFile.parse("agents:\n  - {name: a, url: 'https://svc:s3cret@host/h'}\n", "f.yaml");
+
+    assertEquals("https://svc:s3cret@host/h", cards.get(0).getUrl());
+  }
 }
