@@ -33,6 +33,9 @@ public final class ExpectedNoise extends TurboFilter {
           m -> m.startsWith("Processing exception handler is not enabled for the GlobalThread")),
       // Kafka Streams creates its internal topics during the first rebalance; the consumer asks before they exist
       new Rule("org.apache.kafka.clients.NetworkClient", ExpectedNoise::onlyInternalTopicsNotReady),
+      // the start-up wait for Kafka: one per failed connect; the command reports the outcome once (KafkaCheck)
+      new Rule("org.apache.kafka.clients.NetworkClient",
+          m -> m.startsWith("[AdminClient clientId=" + KafkaCheck.CLIENT_ID + "]") && m.contains("could not be established")),
       // the broker's controller channel is closed twice on shutdown
       new Rule("org.apache.kafka.clients.NetworkClient",
           m -> m.endsWith("Attempting to close NetworkClient that has already been closed.")),
