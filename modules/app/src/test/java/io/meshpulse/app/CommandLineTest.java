@@ -173,6 +173,17 @@ class CommandLineTest {
   }
 
   @Test
+  void deregisteringAnInvalidNameIsRejectedAsTheAgentsFileWouldBefore() {
+    // When
+    Cli.Run run = Cli.run("deregister", "--bootstrap-servers", NOWHERE, "--name", "bad name!");
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("error: --name: 'bad name!' may hold only letters, digits, '.', '_' and '-' (1 to 200)",
+        run.err().strip());
+  }
+
+  @Test
   void unknownOptionIsAUsageError() {
     // When
     Cli.Run run = Cli.run("check", "--agents", "a.yaml", "--timeuot", "1s");

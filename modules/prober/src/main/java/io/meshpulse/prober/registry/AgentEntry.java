@@ -17,12 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** One entry of the agents file, validated field by field. */
 final class AgentEntry {
 
-  static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,200}");
   private static final Set<String> FIELDS = Set.of("name", "url", "capabilities", "labels", "timeout", "interval",
       "degraded-after", "expected-status", "unhealthy-after", "healthy-after");
 
@@ -33,10 +31,7 @@ final class AgentEntry {
       throw new ConfigException(path, "must be a mapping with at least name and url");
     }
     rejectUnknownFields(path, entry);
-    String name = requiredText(path + ".name", entry.get("name"));
-    if (!NAME.matcher(name).matches()) {
-      throw new ConfigException(path + ".name", "'" + name + "' may hold only letters, digits, '.', '_' and '-'");
-    }
+    String name = AgentNames.requireValid(path + ".name", requiredText(path + ".name", entry.get("name")));
     return AgentCard.newBuilder()
         .setName(name)
         .setUrl(url(path + ".url", requiredText(path + ".url", entry.get("url"))))
