@@ -37,7 +37,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<AgentCard> agents = AgentsFile.read(agentsFile);
-    ProberConfig config = prober.config().withJitter(java.time.Duration.ZERO);
+    ProberConfig config = prober.config();
     PrintWriter out = spec.commandLine().getOut();
     if (agents.isEmpty()) {
       // an empty fleet is an empty result, not an error

@@ -85,6 +85,12 @@ final class KafkaOptions {
     return props;
   }
 
+  /** Checks the options that are read later (the wait, the client settings file), before anything starts. */
+  void validate() {
+    kafkaTimeout();
+    clientProperties();
+  }
+
   /** How long a command waits for Kafka at start: {@code --kafka-timeout}. */
   Duration kafkaTimeout() {
     return Durations.requirePositive("--kafka-timeout", Durations.parse("--kafka-timeout", kafkaTimeout,

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -191,6 +193,108 @@ class CommandLineTest {
     // Then
     assertEquals(2, run.exitCode(), run::toString);
     assertTrue(run.err().contains("Unknown options: '--timeuot', '1s'"), run.err());
+  }
+
+  @Test
+  void portOutOfRangeIsRejectedWhenParsedNamingTheOption() {
+    // When
+    Cli.Run run = Cli.run("streams", "--bootstrap-servers", NOWHERE, "--port", "70000");
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("error: --port: expected a port number from 0 to 65535, got '70000' (see 'meshpulse streams --help')",
+        run.err().strip());
+  }
+
+  @Test
+  void negativeDemoPortIsRejectedBeforeAnythingStarts() {
+    // When
+    Cli.Run run = Cli.run("demo", "--port", "-1");
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith("error: --port: expected a port number from 0 to 65535, got '-1'"), run.err());
+  }
+
+  @Test
+  void streamsPortInUseIsOneLineNamingTheOptionBeforeContactingKafka() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      // When
+      Cli.Run run = within(Duration.ofSeconds(10), () -> Cli.run("streams", "--bootstrap-servers", NOWHERE,
+          "--port", String.valueOf(taken.getLocalPort()), "--state-dir", dir.toString()));
+
+      // Then
+      assertEquals(2, run.exitCode(), run::toString);
+      assertEquals("error: --port: port " + taken.getLocalPort() + " is already in use on 0.0.0.0", run.err().strip());
+    }
+  }
+
+  @Test
+  void demoPortInUseFailsBeforeTheBrokerStarts() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      // When
+      Cli.Run run = within(Duration.ofSeconds(10), () -> Cli.run("demo", "--port", String.valueOf(taken.getLocalPort())));
+
+      // Then
+      assertEquals(2, run.exitCode(), run::toString);
+      assertEquals("error: --port: port " + taken.getLocalPort() + " is already in use on 0.0.0.0", run.err().strip());
+    }
+  }
+
+  @Test
+  void demoKafkaPortInUseIsOneLine() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      // When
+      Cli.Run run = within(Duration.ofSeconds(10), () -> Cli.run("demo", "--port", "0",
+          "--kafka-port", String.valueOf(taken.getLocalPort())));
+
+      // Then
+      assertEquals(2, run.exitCode(), run::toString);
+      assertEquals("error: --kafka-port: port " + taken.getLocalPort() + " is already in use on 127.0.0.1",
+          run.err().strip());
+    }
+  }
+
+  @Test
+  void demoRejectsAMalformedScenarioCycleBeforeAnythingStarts() {
+    // When
+    Cli.Run run = within(Duration.ofSeconds(10), () -> Cli.run("demo", "--port", "0", "--scenario-every", "5q"));
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("error: --scenario-every: expected a duration such as 500ms, 5s, 2m or 1h, got '5q'", run.err().strip());
+  }
+
+  @Test
+  void demoTakesTheTopologyOptionsAndChecksThemBeforeAnythingStarts() {
+    // When
+    Cli.Run run = within(Duration.ofSeconds(10), () -> Cli.run("demo", "--port", "0", "--window", "1 minute"));
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith("error: --window: expected a duration"), run.err());
+  }
+
+  @Test
+  void checkTakesNoRoundSchedulingOptions() throws IOException {
+    // Given
+    Path agents = write("agents.yaml", "agents:\n  - name: billing\n    url: http://127.0.0.1:9/health\n");
+
+    // When
+    Cli.Run run = Cli.run("check", "--agents", agents.toString(), "--jitter", "1h");
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("error: Unknown options: '--jitter', '1h' (see 'meshpulse check --help')", run.err().strip());
+  }
+
+  /** Runs {@code command}, failing if it takes longer than {@code limit}: it must fail before starting anything slow. */
+  private static Cli.Run within(Duration limit, java.util.function.Supplier<Cli.Run> command) {
+    long start = System.nanoTime();
+    Cli.Run run = command.get();
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertTrue(took.compareTo(limit) < 0, "took " + took.toMillis() + " ms: " + run);
+    return run;
   }
 
   private Path write(String name, String text) throws IOException {

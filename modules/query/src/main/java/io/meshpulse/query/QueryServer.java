@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ public final class QueryServer implements AutoCloseable {
   static final String RETRY_AFTER_SECONDS = "1";
 
   private final AtomicReference<Backend> backend = new AtomicReference<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final Javalin app;
 
   private record Backend(MeshQueries queries, KafkaStreams streams) {}
@@ -104,8 +106,11 @@ public final class QueryServer implements AutoCloseable {
     ctx.status(alive ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("streams", state.name()));
   }
 
+  /** Stops listening; closing again does nothing (an owner and a starter may both close it). */
   @Override
   public void close() {
-    app.stop();
+    if (closed.compareAndSet(false, true)) {
+      app.stop();
+    }
   }
 }
