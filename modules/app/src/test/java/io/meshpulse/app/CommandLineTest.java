@@ -36,6 +36,19 @@ class CommandLineTest {
   }
 
   @Test
+  void bodyCapBelowOneNamesTheOption() throws IOException {
+    // Given
+    Path agents = write("agents.yaml", "agents:\n  - name: billing\n    url: http://127.0.0.1:9/health\n");
+
+    // When
+    Cli.Run run = Cli.run("check", "--agents", agents.toString(), "--body-cap", "0");
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("error: --body-cap: must be at least 1, got 0", run.err().strip());
+  }
+
+  @Test
   void agentsFileWithAMisspeltFieldFailsNamingTheFileAndField() throws IOException {
     // Given
     Path agents = write("agents.yaml", "agents:\n  - name: billing\n    uri: http://127.0.0.1:9/health\n");

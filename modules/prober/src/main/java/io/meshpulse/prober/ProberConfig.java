@@ -61,6 +61,9 @@ public record ProberConfig(String proberId, Duration interval, Duration timeout,
     values.keySet().stream().filter(k -> !KEYS.contains(k)).findFirst().ifPresent(k -> {
       throw new ConfigException(k, "unknown prober setting; known: " + String.join(", ", KEYS.stream().sorted().toList()));
     });
+    // checked here, naming the key: HttpSettings would throw a plain exception
+    requireAtLeast(values, "body-cap", 1);
+    requireAtLeast(values, "max-redirects", 0);
     HttpSettings defaults = HttpSettings.defaults();
     int concurrency = integer(values, "max-concurrency", 10_000);
     HttpSettings http = new HttpSettings(
@@ -108,6 +111,13 @@ public record ProberConfig(String proberId, Duration interval, Duration timeout,
       return Integer.parseInt(text.trim());
     } catch (NumberFormatException e) {
       throw new ConfigException(key, "expected a whole number, got '" + text + "'");
+    }
+  }
+
+  private static void requireAtLeast(Map<String, String> values, String key, int min) {
+    int value = integer(values, key, min);
+    if (value < min) {
+      throw new ConfigException(key, "must be at least " + min + ", got " + value);
     }
   }
 

@@ -77,4 +77,11 @@ class ProberConfigTest {
 
     assertEquals("degraded-after: must be at most 10m, got 99999999999999h", e.getMessage());
   }
+
+  @Test
+  void bodyCapBelowOneIsRejectedNamingTheKey() {
+    ConfigException e = assertThrows(ConfigException.class, () -> ProberConfig.fromMap(Map.of("body-cap", "0")));
+
+    assertEquals("body-cap: must be at least 1, got 0", e.getMessage());
+  }
 }
