@@ -3,7 +3,9 @@ package io.meshpulse.query;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API over the state stores, the status page and the metrics scrape. Errors are mapped
  * to status codes in one place: 503 with Retry-After while the stores cannot answer, 404 for an
- * unknown agent or capability, 400 for a bad request.
+ * unknown agent, capability or path, 400 for a bad request; every error answers {@code {"error": ...}}.
  *
  * <p>The server can listen before Kafka Streams exists ({@link #listen}, then {@link #serve}):
  * Streams must be told this instance's address ({@code application.server}) when it is created,
@@ -50,6 +52,14 @@ public final class QueryServer implements AutoCloseable {
           .header("Retry-After", RETRY_AFTER_SECONDS).json(Map.of("error", e.getMessage())));
       config.routes.exception(IllegalArgumentException.class,
           (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
+      // Javalin's own answers (no such endpoint, wrong method) as JSON too
+      config.routes.exception(NotFoundResponse.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
+          .json(Map.of("error", "not found: " + ctx.method() + " " + ctx.path())));
+      config.routes.exception(HttpResponseException.class,
+          (e, ctx) -> ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
+      JsonErrors jettyErrors = new JsonErrors(json);
+      config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+      config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(), e);
         ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "internal error: " + e.getMessage()));
