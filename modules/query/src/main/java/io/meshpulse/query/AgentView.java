@@ -41,14 +41,14 @@ public record AgentView(String name, String url, List<String> capabilities, Map<
         card != null,
         status == null ? AgentHealth.UNKNOWN : status.getHealth(),
         status == null ? null : status.getSince().toString(),
-        last == null ? null : last.getResponseTimeMs(),
+        last == null ? null : Decimals.millis(last.getResponseTimeMs()),
         last == null ? null : last.getError(),
         last == null || last.getFailureKind() == null ? null : last.getFailureKind().name(),
         last == null ? null : last.getHttpStatus(),
         last == null ? null : last.getCheckedAt().toString(),
         status == null ? null : status.getConsecutiveFailures(),
         status == null ? null : status.getConsecutiveSuccesses(),
-        newestWithLatency == null ? null : newestWithLatency.getLatencyP95Ms(),
-        newest == null || newest.getCount() == 0 ? null : newest.getHealthyRatio());
+        newestWithLatency == null ? null : Decimals.millis(newestWithLatency.getLatencyP95Ms()),
+        newest == null || newest.getCount() == 0 ? null : Decimals.ratio(newest.getHealthyRatio()));
   }
 }
