@@ -21,8 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** One parallel round over the agents of a file, without Kafka: the quickest look at real endpoints. */
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = {"Checks every agent in the file once, in parallel, without Kafka, and prints a table.",
-        "Exit code: 0 when every agent of the file is HEALTHY (or the file has none), 1 when any is not,",
-        "2 on bad input."})
+        "Exit code: 0 when every agent of the file is HEALTHY (or the file has none), 1 when any is not, 2 on bad input."})
 final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--agents", required = true, description = "The agents file (YAML).")

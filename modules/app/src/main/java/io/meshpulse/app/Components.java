@@ -27,6 +27,10 @@ final class Components implements AutoCloseable {
     return component;
   }
 
+  synchronized boolean isEmpty() {
+    return started.isEmpty();
+  }
+
   @Override
   public synchronized void close() {
     closed = true;

@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Runs the whole pipeline on an embedded Kafka broker with a simulated agent fleet.",
+        "Probes every 3s with a 2s timeout unless --interval and --timeout say otherwise.",
         "Then: curl localhost:8080/api/mesh/health, or open http://localhost:8080/. Ctrl-C stops it."})
 final class DemoCommand implements Callable<Integer> {
 

@@ -21,8 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Deregisters agents (tombstones in the agents topic): probers stop checking them next round. */
 @Command(name = "deregister", mixinStandardHelpOptions = true,
     description = {"Deregisters agents named in a file or on the command line.",
-        "Exit code: 0 when every named agent was registered (and now is not), 1 when any was not registered,",
-        "2 on bad input, 3 when Kafka cannot be reached."})
+        "Exit code: 0 when every named agent was registered (and now is not), 1 when any was not registered, "
+            + "2 on bad input, 3 when Kafka cannot be reached."})
 final class DeregisterCommand implements Callable<Integer> {
 
   static final int NOT_REGISTERED = 1;

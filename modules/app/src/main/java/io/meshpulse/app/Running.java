@@ -109,8 +109,11 @@ final class Running implements AutoCloseable {
       return;
     }
     long start = System.nanoTime();
+    boolean anyStarted = !started.isEmpty();
     started.close();
-    LOG.info("stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    if (anyStarted) {
+      LOG.info("stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+    }
     closed.countDown();
   }
 

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Bad input on the command line: exit code 2 and one line naming what is wrong, before anything is contacted. */
 class CommandLineTest {
@@ -21,31 +23,26 @@ class CommandLineTest {
   @TempDir
   Path dir;
 
-  @Test
-  void malformedTimeoutFailsNamingTheOption() throws IOException {
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      --timeout        | 5q              | error: --timeout: expected a duration such as 500ms, 5s, 2m or 1h, got '5q'
+      --timeout        | 3000000h        | error: --timeout: must be at most 10m, got 3000000h
+      --degraded-after | 99999999999999h | error: --degraded-after: must be at most 10m, got 99999999999999h
+      --body-cap       | 0               | error: --body-cap: must be at least 1, got 0
+      --jitter         | 1h              | error: Unknown options: '--jitter', '1h' (see 'meshpulse check --help')
+      --interval       | 1s              | error: Unknown options: '--interval', '1s' (see 'meshpulse check --help')
+      """)
+  void badCheckOptionIsOneLineNamingIt(String option, String value, String error) throws IOException {
     // Given
     Path agents = write("agents.yaml", "agents:\n  - name: billing\n    url: http://127.0.0.1:9/health\n");
 
     // When
-    Cli.Run run = Cli.run("check", "--agents", agents.toString(), "--timeout", "5q");
+    Cli.Run run = Cli.run("check", "--agents", agents.toString(), option, value);
 
     // Then
     assertEquals(2, run.exitCode(), run::toString);
-    assertEquals("error: --timeout: expected a duration such as 500ms, 5s, 2m or 1h, got '5q'", run.err().strip());
+    assertEquals(error, run.err().strip());
     assertEquals("", run.out());
-  }
-
-  @Test
-  void bodyCapBelowOneNamesTheOption() throws IOException {
-    // Given
-    Path agents = write("agents.yaml", "agents:\n  - name: billing\n    url: http://127.0.0.1:9/health\n");
-
-    // When
-    Cli.Run run = Cli.run("check", "--agents", agents.toString(), "--body-cap", "0");
-
-    // Then
-    assertEquals(2, run.exitCode(), run::toString);
-    assertEquals("error: --body-cap: must be at least 1, got 0", run.err().strip());
   }
 
   @Test
@@ -73,33 +70,6 @@ class CommandLineTest {
     // Then
     assertEquals(2, run.exitCode(), run::toString);
     assertTrue(run.err().startsWith("error: agents.yaml: agents[0].url:"), run.err());
-  }
-
-  @Test
-  void timeoutBeyondItsBoundIsRejectedNamingTheOption() throws IOException {
-    // Given
-    Path agents = write("agents.yaml", "agents:\n  - name: billing\n    url: http://127.0.0.1:9/health\n");
-
-    // When
-    Cli.Run run = Cli.run("check", "--agents", agents.toString(), "--timeout", "3000000h");
-
-    // Then
-    assertEquals(2, run.exitCode(), run::toString);
-    assertEquals("error: --timeout: must be at most 10m, got 3000000h", run.err().strip());
-    assertEquals("", run.out());
-  }
-
-  @Test
-  void degradedAfterTooLargeForMillisecondsIsRejectedNamingTheOption() throws IOException {
-    // Given
-    Path agents = write("agents.yaml", "agents:\n  - name: billing\n    url: http://127.0.0.1:9/health\n");
-
-    // When
-    Cli.Run run = Cli.run("check", "--agents", agents.toString(), "--degraded-after", "99999999999999h");
-
-    // Then
-    assertEquals(2, run.exitCode(), run::toString);
-    assertEquals("error: --degraded-after: must be at most 10m, got 99999999999999h", run.err().strip());
   }
 
   @Test
@@ -286,19 +256,6 @@ class CommandLineTest {
     // Then
     assertEquals(2, run.exitCode(), run::toString);
     assertTrue(run.err().startsWith("error: --window: expected a duration"), run.err());
-  }
-
-  @Test
-  void checkTakesNoRoundSchedulingOptions() throws IOException {
-    // Given
-    Path agents = write("agents.yaml", "agents:\n  - name: billing\n    url: http://127.0.0.1:9/health\n");
-
-    // When
-    Cli.Run run = Cli.run("check", "--agents", agents.toString(), "--jitter", "1h");
-
-    // Then
-    assertEquals(2, run.exitCode(), run::toString);
-    assertEquals("error: Unknown options: '--jitter', '1h' (see 'meshpulse check --help')", run.err().strip());
   }
 
   /** Runs {@code command}, failing if it takes longer than {@code limit}: it must fail before starting anything slow. */

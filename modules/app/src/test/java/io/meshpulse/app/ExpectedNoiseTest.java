@@ -63,6 +63,12 @@ class ExpectedNoiseTest {
   }
 
   @Test
+  void javalinsBindFailureIsDroppedForTheCommandReportsIt() {
+    assertEquals(FilterReply.DENY, decide("io.javalin.Javalin", Level.ERROR, "Failed to start Javalin"));
+    assertEquals(FilterReply.NEUTRAL, decide("io.javalin.Javalin", Level.ERROR, "Failed to stop Javalin"));
+  }
+
+  @Test
   void globalThreadHandlerAdviceIsDropped() {
     assertEquals(FilterReply.DENY, decide("org.apache.kafka.streams.StreamsConfig", Level.WARN,
         "Processing exception handler is not enabled for the GlobalThread. It's recommended to set"

@@ -7,6 +7,8 @@ import io.meshpulse.schema.config.ConfigException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ProberConfigTest {
 
@@ -55,33 +57,17 @@ class ProberConfigTest {
     assertEquals("jitter", e.field());
   }
 
-  @Test
-  void timeoutLongerThanTenMinutesIsRejectedNamingTheKey() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> ProberConfig.fromMap(Map.of("timeout", "3000000h")));
+  /** A value past its bound is rejected when parsed, naming its key and the bound, never overflowing. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      timeout        | 3000000h        | timeout: must be at most 10m, got 3000000h
+      interval       | 25h             | interval: must be at most 24h, got 25h
+      degraded-after | 99999999999999h | degraded-after: must be at most 10m, got 99999999999999h
+      body-cap       | 0               | body-cap: must be at least 1, got 0
+      """)
+  void valueOutOfBoundsIsRejectedNamingItsKey(String key, String value, String message) {
+    ConfigException e = assertThrows(ConfigException.class, () -> ProberConfig.fromMap(Map.of(key, value)));
 
-    assertEquals("timeout: must be at most 10m, got 3000000h", e.getMessage());
-  }
-
-  @Test
-  void intervalLongerThanADayIsRejected() {
-    ConfigException e = assertThrows(ConfigException.class, () -> ProberConfig.fromMap(Map.of("interval", "25h")));
-
-    assertEquals("interval: must be at most 24h, got 25h", e.getMessage());
-  }
-
-  @Test
-  void degradedAfterTooLongToOverflowIsRejectedNamingItsBound() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> ProberConfig.fromMap(Map.of("degraded-after", "99999999999999h")));
-
-    assertEquals("degraded-after: must be at most 10m, got 99999999999999h", e.getMessage());
-  }
-
-  @Test
-  void bodyCapBelowOneIsRejectedNamingTheKey() {
-    ConfigException e = assertThrows(ConfigException.class, () -> ProberConfig.fromMap(Map.of("body-cap", "0")));
-
-    assertEquals("body-cap: must be at least 1, got 0", e.getMessage());
+    assertEquals(message, e.getMessage());
   }
 }

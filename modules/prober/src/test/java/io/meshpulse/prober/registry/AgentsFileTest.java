@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AgentsFileTest {
 
@@ -128,45 +130,21 @@ class AgentsFileTest {
     assertEquals(binary + ": not UTF-8 text (a binary file?)", e.getMessage());
   }
 
-  @Test
-  void portOutOfRangeIsRejectedAtLoad() {
+  /** An entry the file must reject at load, with the message naming file, entry and field. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      url: 'http://127.0.0.1:99999/'              | f.yaml: agents[0].url: port 99999 is out of range (1-65535)
+      url: 'http://x/h', timeout: 0s              | f.yaml: agents[0].timeout: must be a positive duration, got 0ms
+      url: 'http://x/h', timeout: 9999999999999h  | f.yaml: agents[0].timeout: must be at most 10m, got 9999999999999h
+      url: 'http://x/h', interval: 25h            | f.yaml: agents[0].interval: must be at most 24h, got 25h
+      url: 'http://x/h', degraded-after: 11m      | f.yaml: agents[0].degraded-after: must be at most 10m, got 11m
+      url: 'ftp://svc:s3cret@host/h'              | f.yaml: agents[0].url: must be an absolute http:// or https:// URL, got 'ftp://***@host/h'
+      """)
+  void badEntryIsRejectedAtLoadNamingFileAndField(String fields, String message) {
     ConfigException e = assertThrows(ConfigException.class,
-        () -> AgentsFile.parse("agents:\n  - {name: a, url: 'http://127.0.0.1:99999/'}\n", "f.yaml"));
+        () -> AgentsFile.parse("agents:\n  - {name: a, " + fields + "}\n", "f.yaml"));
 
-    assertEquals("f.yaml: agents[0].url: port 99999 is out of range (1-65535)", e.getMessage());
-  }
-
-  @Test
-  void zeroTimeoutIsRejectedAsTheCommandLineDoes() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> AgentsFile.parse("agents:\n  - {name: a, url: 'http://x/h', timeout: 0s}\n", "f.yaml"));
-
-    assertEquals("f.yaml: agents[0].timeout: must be a positive duration, got 0ms", e.getMessage());
-  }
-
-  @Test
-  void hugeTimeoutIsRejectedNotOverflowed() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> AgentsFile.parse("agents:\n  - {name: a, url: 'http://x/h', timeout: 9999999999999h}\n", "f.yaml"));
-
-    assertEquals("f.yaml: agents[0].timeout: must be at most 10m, got 9999999999999h", e.getMessage());
-  }
-
-  @Test
-  void intervalLongerThanADayIsRejected() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> AgentsFile.parse("agents:\n  - {name: a, url: 'http://x/h', interval: 25h}\n", "f.yaml"));
-
-    assertEquals("f.yaml: agents[0].interval", e.field());
-  }
-
-  @Test
-  void credentialsInABadUrlAreNotRepeatedInTheError() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> AgentsFile.parse("agents:\n  - {name: a, url: 'ftp://svc:s3cret@host/h'}\n", "f.yaml"));
-
-    assertEquals("f.yaml: agents[0].url: must be an absolute http:// or https:// URL, got 'ftp://***@host/h'",
-        e.getMessage());
+    assertEquals(message, e.getMessage());
   }
 
   @Test
