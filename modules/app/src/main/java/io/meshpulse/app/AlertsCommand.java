@@ -28,8 +28,7 @@ final class AlertsCommand implements Callable<Integer> {
     Properties props = kafka.clientProperties();
     props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
     try (Running running = new Running()) {
-      running.add(new AlertConsumer(kafka.topics().transitions(), props, List.of(new LogAlertSink())));
-      running.awaitStop();
+      running.run(r -> r.add(new AlertConsumer(kafka.topics().transitions(), props, List.of(new LogAlertSink()))));
     }
     return 0;
   }

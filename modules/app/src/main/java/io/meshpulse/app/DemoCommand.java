@@ -7,14 +7,18 @@ import io.meshpulse.prober.ProberConfig;
 import io.meshpulse.prober.registry.AgentCatalog;
 import io.meshpulse.query.MeshHealthView;
 import io.meshpulse.query.MeshQueries;
+import io.meshpulse.query.QueryServer;
 import io.meshpulse.query.StoresUnavailableException;
+import io.meshpulse.schema.Topics;
+import io.meshpulse.schema.config.ConfigException;
+import io.meshpulse.schema.config.Durations;
 import io.meshpulse.streams.TopologyConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -24,24 +28,30 @@ import picocli.CommandLine.Option;
 /**
  * The whole pipeline in one process: an embedded single-node Kafka broker (KRaft), a simulated
  * fleet on loopback, the prober, the Streams topology with the query API, and the alert consumer.
+ * Every option is checked, and the API's port bound, before the broker starts.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Runs the whole pipeline on an embedded Kafka broker with a simulated agent fleet.",
+        "Probes every 3s with a 2s timeout unless --interval and --timeout say otherwise.",
         "Then: curl localhost:8080/api/mesh/health, or open http://localhost:8080/. Ctrl-C stops it."})
 final class DemoCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration READY_POLL = Duration.ofMillis(200);
+  private static final int MAX_AGENTS = 10_000;
+  private static final Duration MAX_SCENARIO_EVERY = Duration.ofDays(1);
   /** The state directory's name says it is the demo's own, disposable (see ExpectedNoise). */
   static final String STATE_DIR_PREFIX = "meshpulse-demo-state-";
 
-  @Option(names = "--port", defaultValue = "8080", description = "Port of the query API (default ${DEFAULT-VALUE}).")
+  @Option(names = "--port", defaultValue = "8080", converter = Ports.class,
+      description = "Port of the query API (default ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
   @Option(names = "--agents", defaultValue = "20", description = "Simulated agents (default ${DEFAULT-VALUE}).")
   int agents;
 
-  @Option(names = "--kafka-port", defaultValue = "0",
+  @Option(names = "--kafka-port", defaultValue = "0", converter = Ports.class,
       description = "Port of the embedded broker on 127.0.0.1 (default: a free one; printed at start).")
   int kafkaPort;
 
@@ -55,32 +65,60 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin
   ProberOptions prober;
 
+  @Mixin
+  RoundOptions rounds;
+
+  @Mixin
+  TopologyOptions topology;
+
+  /** What the options say, every one checked. */
+  private record Settings(ProberConfig prober, TopologyConfig topology, Duration scenarioCycle) {}
+
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
-    ProberConfig proberConfig = prober.config(Map.of("interval", "3s", "timeout", "2s"));
+    Settings settings = settings();
     try (Running running = new Running()) {
-      EmbeddedKafka kafka = running.add(EmbeddedKafka.start(brokerOptions()));
-      LOG.info("embedded Kafka broker ready at {}", kafka.bootstrapServers());
-      KafkaOptions options = KafkaOptions.local(kafka.bootstrapServers(), 3);
-      options.ensureTopics();
-      SimulatedFleet fleet = running.add(SimulatedFleet.demoMix(agents));
-      try (AgentCatalog catalog = new AgentCatalog(options.topics().agents(), options.clientProperties())) {
-        catalog.register(fleet.cards());
-      }
-      LOG.info("simulated fleet of {} agents registered", fleet.agents().size());
-      TopologyConfig topology = TopologyConfig.fromMap(Map.of(TopologyConfig.TOPICS_PREFIX, options.topicPrefix,
-          TopologyConfig.DEFAULT_INTERVAL, proberConfig.interval().toMillis() + "ms"));
-      // fresh broker, fresh state: a store left by an earlier run would not match this broker's topics
-      Path stateDir = dataDir != null ? dataDir.resolve("streams") : running.add(TempDir.create(STATE_DIR_PREFIX)).path();
-      Pipeline pipeline = running.add(Pipeline.start(
-          new Pipeline.Settings("meshpulse-demo", options, proberConfig, topology, "0.0.0.0", port, stateDir),
-          List.of(new LogAlertSink()), QueryService.newMetrics()));
-      startScenario(running, fleet);
-      awaitFleetVisible(pipeline.query().queries(), fleet.agents().size(), pipeline.port(), start);
-      running.awaitStop();
+      running.run(r -> start(r, settings, start));
     }
     return 0;
+  }
+
+  /** Every option parsed and checked, before anything starts. */
+  private Settings settings() {
+    if (agents < 1 || agents > MAX_AGENTS) {
+      throw new ConfigException("--agents", "must be from 1 to " + MAX_AGENTS + ", got " + agents);
+    }
+    ProberConfig proberConfig = prober.config(rounds.over(Map.of("interval", "3s", "timeout", "2s")));
+    TopologyConfig topologyConfig = topology.config(new Topics(Topics.DEFAULT_PREFIX),
+        Map.of(TopologyConfig.DEFAULT_INTERVAL, Durations.format(proberConfig.interval())));
+    Duration cycle = scenarioEvery.trim().equals("0") ? Duration.ZERO
+        : Durations.parse("--scenario-every", scenarioEvery, MAX_SCENARIO_EVERY);
+    Ports.requireFree("--kafka-port", "127.0.0.1", kafkaPort);
+    return new Settings(proberConfig, topologyConfig, cycle);
+  }
+
+  private void start(Running running, Settings settings, long startNanos) throws Exception {
+    PrometheusMeterRegistry metrics = QueryService.newMetrics();
+    // the API's port first: one in use fails before the broker and the fleet start
+    QueryServer api = running.add(QueryService.listen("0.0.0.0", port, metrics));
+    EmbeddedKafka kafka = running.add(EmbeddedKafka.start(brokerOptions()));
+    LOG.info("embedded Kafka broker ready at {}", kafka.bootstrapServers());
+    KafkaOptions options = KafkaOptions.local(kafka.bootstrapServers(), 3);
+    options.ensureTopics();
+    SimulatedFleet fleet = running.add(SimulatedFleet.demoMix(agents));
+    try (AgentCatalog catalog = new AgentCatalog(options.topics().agents(), options.clientProperties())) {
+      catalog.register(fleet.cards());
+    }
+    LOG.info("simulated fleet of {} agents registered", fleet.agents().size());
+    // fresh broker, fresh state: a store left by an earlier run would not match this broker's topics
+    Path stateDir = dataDir != null ? dataDir.resolve("streams") : running.add(TempDir.create(STATE_DIR_PREFIX)).path();
+    Pipeline pipeline = running.add(Pipeline.start(new Pipeline.Settings("meshpulse-demo", options, settings.prober(),
+        settings.topology(), "0.0.0.0", api.port(), stateDir), api, List.of(new LogAlertSink()), metrics));
+    if (!settings.scenarioCycle().isZero()) {
+      running.add(DemoScenario.start(fleet, settings.scenarioCycle(), settings.scenarioCycle().dividedBy(3)));
+    }
+    awaitFleetVisible(running, pipeline.query().queries(), fleet.agents().size(), pipeline.port(), startNanos);
   }
 
   private EmbeddedKafka.Options brokerOptions() {
@@ -88,16 +126,9 @@ final class DemoCommand implements Callable<Integer> {
     return dataDir == null ? options : options.withDataDir(dataDir.resolve("kafka"));
   }
 
-  private void startScenario(Running running, SimulatedFleet fleet) {
-    Duration cycle = scenarioEvery.trim().equals("0") ? Duration.ZERO
-        : io.meshpulse.schema.config.Durations.parse("--scenario-every", scenarioEvery);
-    if (!cycle.isZero()) {
-      running.add(DemoScenario.start(fleet, cycle, cycle.dividedBy(3)));
-    }
-  }
-
-  /** Logs when the API first shows every agent with a check, and how long that took. */
-  private static void awaitFleetVisible(MeshQueries queries, int expected, int port, long startNanos) {
+  /** Logs when the API first shows every agent with a check, and how long that took; a stop request ends the wait. */
+  private static void awaitFleetVisible(Running running, MeshQueries queries, int expected, int port, long startNanos)
+      throws InterruptedException {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (fleetVisible(queries, expected)) {
@@ -105,7 +136,9 @@ final class DemoCommand implements Callable<Integer> {
             Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), port, port);
         return;
       }
-      LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+      if (running.awaitStopRequest(READY_POLL)) {
+        return;
+      }
     }
     LOG.warn("the API does not show all {} agents after {} s; see the log above", expected, READY_TIMEOUT.toSeconds());
   }

@@ -12,9 +12,10 @@ import org.slf4j.Marker;
 import org.slf4j.helpers.MessageFormatter;
 
 /**
- * Drops the few Kafka WARN lines that every healthy start and stop prints, so that a WARN in
- * meshpulse's log means something. Each rule matches one message precisely; anything else passes,
- * including the same loggers' other warnings. Configured in {@code logback.xml}.
+ * Drops the few Kafka WARN lines that every healthy start and stop prints, and the library lines
+ * that repeat what meshpulse reports itself in one line, so that a WARN or ERROR in meshpulse's
+ * log means something. Each rule matches one message of one level precisely; anything else
+ * passes, including the same loggers' other messages. Configured in {@code logback.xml}.
  */
 public final class ExpectedNoise extends TurboFilter {
 
@@ -22,7 +23,12 @@ public final class ExpectedNoise extends TurboFilter {
   private static final Pattern INTERNAL_TOPIC_NOT_READY =
       Pattern.compile("\\S+-(repartition|changelog)=(UNKNOWN_TOPIC_OR_PARTITION|LEADER_NOT_AVAILABLE)");
 
-  private record Rule(String logger, Predicate<String> matches) {}
+  private record Rule(String logger, Level level, Predicate<String> matches) {
+
+    Rule(String logger, Predicate<String> matches) {
+      this(logger, Level.WARN, matches);
+    }
+  }
 
   private static final List<Rule> RULES = List.of(
       // exactly-once: a transaction's first send to a partition races the previous commit; the producer retries
@@ -33,21 +39,26 @@ public final class ExpectedNoise extends TurboFilter {
           m -> m.startsWith("Processing exception handler is not enabled for the GlobalThread")),
       // Kafka Streams creates its internal topics during the first rebalance; the consumer asks before they exist
       new Rule("org.apache.kafka.clients.NetworkClient", ExpectedNoise::onlyInternalTopicsNotReady),
+      // the start-up wait for Kafka: one per failed connect; the command reports the outcome once (KafkaCheck)
+      new Rule("org.apache.kafka.clients.NetworkClient",
+          m -> m.startsWith("[AdminClient clientId=" + KafkaCheck.CLIENT_ID + "]") && m.contains("could not be established")),
       // the broker's controller channel is closed twice on shutdown
       new Rule("org.apache.kafka.clients.NetworkClient",
           m -> m.endsWith("Attempting to close NetworkClient that has already been closed.")),
       // the demo keeps its disposable state in a temporary directory on purpose
       new Rule("org.apache.kafka.streams.processor.internals.StateDirectory",
-          m -> m.startsWith("Using an OS temp directory") && m.contains(DemoCommand.STATE_DIR_PREFIX)));
+          m -> m.startsWith("Using an OS temp directory") && m.contains(DemoCommand.STATE_DIR_PREFIX)),
+      // the query API cannot bind its port: the exception reaches the command, which names the option (Ports)
+      new Rule("io.javalin.Javalin", Level.ERROR, m -> m.equals("Failed to start Javalin")));
 
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-    if (format == null || level != Level.WARN || t != null) {
+    if (format == null || t != null) {
       return FilterReply.NEUTRAL;
     }
     String message = null;
     for (Rule rule : RULES) {
-      if (rule.logger().equals(logger.getName())) {
+      if (rule.level() == level && rule.logger().equals(logger.getName())) {
         message = message != null ? message : MessageFormatter.basicArrayFormat(format, params);
         if (rule.matches().test(message)) {
           return FilterReply.DENY;

@@ -2,25 +2,25 @@ package io.meshpulse.app;
 
 import io.meshpulse.schema.TopicSetup;
 import io.meshpulse.schema.Topics;
+import io.meshpulse.schema.config.ConfigException;
+import io.meshpulse.schema.config.Durations;
+import io.meshpulse.schema.config.TextFiles;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Option;
 
 /** How to reach Kafka and name the topics; shared by every command that talks to a cluster. */
 final class KafkaOptions {
 
-  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+  private static final String DEFAULT_KAFKA_TIMEOUT = "30s";
+  /** Longer than any broker restart; past it, waiting is not what the user wants. */
+  private static final Duration MAX_KAFKA_TIMEOUT = Duration.ofMinutes(10);
 
   @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092",
       description = "Kafka bootstrap servers (default ${DEFAULT-VALUE}).")
@@ -44,6 +44,10 @@ final class KafkaOptions {
   @Option(names = "--replication-factor", description = "Replication of created topics (default: min(3, brokers)).")
   Short replicationFactor;
 
+  @Option(names = "--kafka-timeout", defaultValue = DEFAULT_KAFKA_TIMEOUT,
+      description = "How long to wait for Kafka at start before giving up (default ${DEFAULT-VALUE}).")
+  String kafkaTimeout;
+
   /** Options for a single broker this process started itself (the demo), with the default topic names. */
   static KafkaOptions local(String bootstrapServers, int partitions) {
     return local(bootstrapServers, Topics.DEFAULT_PREFIX, partitions);
@@ -56,6 +60,7 @@ final class KafkaOptions {
     options.topicPrefix = topicPrefix;
     options.partitions = partitions;
     options.replicationFactor = 1;
+    options.kafkaTimeout = DEFAULT_KAFKA_TIMEOUT;
     return options;
   }
 
@@ -68,33 +73,52 @@ final class KafkaOptions {
     Properties props = new Properties();
     props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     if (kafkaConfig != null) {
-      try (Reader reader = Files.newBufferedReader(kafkaConfig)) {
-        props.load(reader);
-      } catch (IOException e) {
-        throw new IllegalArgumentException("--kafka-config: cannot read " + kafkaConfig + ": " + e.getMessage(), e);
+      try {
+        props.load(new StringReader(TextFiles.read(kafkaConfig)));
+      } catch (ConfigException e) {
+        throw new ConfigException("--kafka-config", e.getMessage());
+      } catch (IOException | IllegalArgumentException e) {
+        throw new ConfigException("--kafka-config", kafkaConfig + ": not a properties file: " + e.getMessage());
       }
     }
     props.putAll(kafka);
     return props;
   }
 
-  /** Creates meshpulse's topics where missing. */
+  /** Checks the options that are read later (the wait, the client settings file), before anything starts. */
+  void validate() {
+    kafkaTimeout();
+    clientProperties();
+  }
+
+  /** How long a command waits for Kafka at start: {@code --kafka-timeout}. */
+  Duration kafkaTimeout() {
+    return Durations.requirePositive("--kafka-timeout", Durations.parse("--kafka-timeout", kafkaTimeout,
+        MAX_KAFKA_TIMEOUT), MAX_KAFKA_TIMEOUT);
+  }
+
+  /**
+   * Waits for Kafka, then creates meshpulse's topics where missing.
+   *
+   * @throws KafkaUnavailableException when Kafka does not answer within {@code --kafka-timeout}
+   */
   void ensureTopics() {
-    try (Admin admin = Admin.create(clientProperties())) {
-      short replication = replicationFactor != null ? replicationFactor : defaultReplication(admin);
-      new TopicSetup(topics(), partitions, replication).ensure(admin, ADMIN_TIMEOUT);
+    Duration wait = kafkaTimeout();
+    try (KafkaCheck kafka = KafkaCheck.connect(clientProperties(), wait)) {
+      int brokers = kafka.awaitBrokers();
+      short replication = replicationFactor != null ? replicationFactor : (short) Math.max(1, Math.min(3, brokers));
+      kafka.use(admin -> new TopicSetup(topics(), partitions, replication).ensure(admin, wait));
     }
   }
 
-  private static short defaultReplication(Admin admin) {
-    try {
-      int brokers = admin.describeCluster().nodes().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
-      return (short) Math.max(1, Math.min(3, brokers));
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cannot reach Kafka within " + ADMIN_TIMEOUT.toSeconds() + " s: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reaching Kafka", e);
+  /**
+   * Waits for Kafka to answer, without creating anything.
+   *
+   * @throws KafkaUnavailableException when it does not answer within {@code --kafka-timeout}
+   */
+  void awaitReachable() {
+    try (KafkaCheck kafka = KafkaCheck.connect(clientProperties(), kafkaTimeout())) {
+      kafka.awaitBrokers();
     }
   }
 }

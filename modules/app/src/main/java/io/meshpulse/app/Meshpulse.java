@@ -15,6 +15,7 @@ public final class Meshpulse {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new Meshpulse()).setExecutionExceptionHandler(new Failures());
+    return new CommandLine(new Meshpulse()).setExecutionExceptionHandler(new Failures())
+        .setParameterExceptionHandler(new UsageErrors());
   }
 }

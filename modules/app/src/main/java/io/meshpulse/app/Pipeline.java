@@ -6,6 +6,7 @@ import io.meshpulse.prober.ProberConfig;
 import io.meshpulse.prober.publish.KafkaResultPublisher;
 import io.meshpulse.prober.registry.TopicAgentRegistry;
 import io.meshpulse.prober.round.RoundScheduler;
+import io.meshpulse.query.QueryServer;
 import io.meshpulse.streams.TopologyConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -47,12 +48,17 @@ final class Pipeline implements AutoCloseable {
 
   static Pipeline start(Settings settings, List<AlertSink> alertSinks, PrometheusMeterRegistry metrics)
       throws InterruptedException {
+    return start(settings, QueryService.listen(settings.bindHost(), settings.port(), metrics), alertSinks, metrics);
+  }
+
+  /** As above, with the query API already listening on {@code api} (which the pipeline then owns). */
+  static Pipeline start(Settings settings, QueryServer api, List<AlertSink> alertSinks,
+      PrometheusMeterRegistry metrics) throws InterruptedException {
     Components components = new Components();
     try {
       KafkaOptions kafka = settings.kafka();
-      QueryService query = components.add(QueryService.start(settings.name(), kafka, settings.topology(),
-          settings.bindHost(), settings.port(), new HostInfo("localhost", settings.port()), settings.stateDir(),
-          metrics));
+      QueryService query = components.add(QueryService.start(settings.name(), kafka, settings.topology(), api,
+          new HostInfo("localhost", settings.port()), settings.stateDir(), metrics));
       components.add(new AlertConsumer(kafka.topics().transitions(), groupProps(kafka, settings.name() + "-alerts"),
           alertSinks));
       startProber(components, settings, metrics);

@@ -7,11 +7,13 @@ import io.meshpulse.prober.registry.FileAgentRegistry;
 import io.meshpulse.prober.registry.SyncedFileRegistry;
 import io.meshpulse.prober.registry.TopicAgentRegistry;
 import io.meshpulse.prober.round.RoundScheduler;
+import io.meshpulse.schema.config.ConfigException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -47,21 +49,28 @@ final class ProberCommand implements Callable<Integer> {
   @Mixin
   ProberOptions prober;
 
+  @Mixin
+  RoundOptions rounds;
+
   @Override
   public Integer call() throws Exception {
-    ProberConfig config = prober.config();
+    ProberConfig config = prober.config(rounds.over(Map.of()));
+    if (buffer < 1) {
+      throw new ConfigException("--buffer", "must be at least 1, got " + buffer);
+    }
     kafka.ensureTopics();
     MeterRegistry meters = new SimpleMeterRegistry();
     try (Running running = new Running()) {
-      AgentRegistry registry = running.add(registry());
-      KafkaResultPublisher publisher = running.add(
-          new KafkaResultPublisher(kafka.topics().checks(), kafka.clientProperties(), buffer, meters));
-      if (registry instanceof TopicAgentRegistry topic && !topic.awaitLoaded(REGISTRY_LOAD_TIMEOUT)) {
-        LOG.warn("agents not fully read from {} within {} s; starting rounds with what is known",
-            kafka.topics().agents(), REGISTRY_LOAD_TIMEOUT.toSeconds());
-      }
-      running.add(new RoundScheduler(config, registry, publisher, meters, Clock.systemUTC())).start();
-      running.awaitStop();
+      running.run(r -> {
+        AgentRegistry registry = r.add(registry());
+        KafkaResultPublisher publisher = r.add(
+            new KafkaResultPublisher(kafka.topics().checks(), kafka.clientProperties(), buffer, meters));
+        if (registry instanceof TopicAgentRegistry topic && !topic.awaitLoaded(REGISTRY_LOAD_TIMEOUT)) {
+          LOG.warn("agents not fully read from {} within {} s; starting rounds with what is known",
+              kafka.topics().agents(), REGISTRY_LOAD_TIMEOUT.toSeconds());
+        }
+        r.add(new RoundScheduler(config, registry, publisher, meters, Clock.systemUTC())).start();
+      });
     }
     return 0;
   }

@@ -5,22 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The prober's settings as command-line options; each is optional (see ProberConfig for defaults). */
+/**
+ * How each check is made, as command-line options; each is optional (see ProberConfig for
+ * defaults). When rounds run is {@link RoundOptions}' part.
+ */
 final class ProberOptions {
 
-  /** Each ProberConfig key is set by the option of the same name. */
+  /** Each ProberConfig key is set by the option of the same name (interval and jitter: {@link RoundOptions}). */
   private static final Map<String, String> OPTION_BY_KEY = Map.of("interval", "--interval", "timeout", "--timeout",
       "jitter", "--jitter", "max-concurrency", "--max-concurrency", "max-connecting", "--max-connecting",
       "degraded-after", "--degraded-after", "body-cap", "--body-cap", "prober-id", "--prober-id");
 
-  @Option(names = "--interval", description = "Start-to-start time of probe rounds (default 10s).")
-  String interval;
-
-  @Option(names = "--timeout", description = "Default per-check timeout (default 5s); an agent's own timeout wins.")
+  @Option(names = "--timeout", description = "Default per-check timeout (default 5s, at most 10m); an agent's own timeout wins.")
   String timeout;
-
-  @Option(names = "--jitter", description = "Spread each round's checks over this window (default 0).")
-  String jitter;
 
   @Option(names = "--max-concurrency", description = "Checks in flight at once (default 10000).")
   String maxConcurrency;
@@ -28,7 +25,7 @@ final class ProberOptions {
   @Option(names = "--max-connecting", description = "Checks opening a new connection at once (default 256).")
   String maxConnecting;
 
-  @Option(names = "--degraded-after", description = "A slower successful response is DEGRADED (default 1s).")
+  @Option(names = "--degraded-after", description = "A slower successful response is DEGRADED (default 1s, at most 10m).")
   String degradedAfter;
 
   @Option(names = "--body-cap", description = "Bytes of a response body read at most (default 65536).")
@@ -41,12 +38,10 @@ final class ProberOptions {
     return config(Map.of());
   }
 
-  /** The options given, over {@code defaults}. */
+  /** The options given, over {@code defaults} (ProberConfig keys, e.g. {@link RoundOptions#over}). */
   ProberConfig config(Map<String, String> defaults) {
     Map<String, String> values = new LinkedHashMap<>(defaults);
-    put(values, "interval", interval);
     put(values, "timeout", timeout);
-    put(values, "jitter", jitter);
     put(values, "max-concurrency", maxConcurrency);
     put(values, "max-connecting", maxConnecting);
     put(values, "degraded-after", degradedAfter);

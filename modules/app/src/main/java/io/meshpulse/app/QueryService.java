@@ -1,5 +1,6 @@
 package io.meshpulse.app;
 
+import io.javalin.util.JavalinBindException;
 import io.meshpulse.query.Json;
 import io.meshpulse.query.MeshQueries;
 import io.meshpulse.query.QueryServer;
@@ -48,7 +49,24 @@ final class QueryService implements AutoCloseable {
    */
   static QueryService start(String applicationId, KafkaOptions kafka, TopologyConfig topology, String bindHost,
       int port, HostInfo advertised, Path stateDir, PrometheusMeterRegistry metrics) {
-    QueryServer server = QueryServer.listen(metrics, bindHost, port);
+    return start(applicationId, kafka, topology, listen(bindHost, port, metrics), advertised, stateDir, metrics);
+  }
+
+  /**
+   * The query API listening on {@code bindHost:port}, answering 503 until {@link #start} gives it
+   * Streams. A port in use is bad input, named as {@code --port}.
+   */
+  static QueryServer listen(String bindHost, int port, PrometheusMeterRegistry metrics) {
+    try {
+      return QueryServer.listen(metrics, bindHost, port);
+    } catch (JavalinBindException e) {
+      throw Ports.notListening("--port", bindHost, port, e);
+    }
+  }
+
+  /** As above, on a server already listening (see {@link #listen}), which the service then owns and closes. */
+  static QueryService start(String applicationId, KafkaOptions kafka, TopologyConfig topology, QueryServer server,
+      HostInfo advertised, Path stateDir, PrometheusMeterRegistry metrics) {
     try {
       HostInfo self = advertised.port() == 0 ? new HostInfo(advertised.host(), server.port()) : advertised;
       StreamsApp app = new StreamsApp(HealthTopology.build(topology),

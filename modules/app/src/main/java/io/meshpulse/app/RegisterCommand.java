@@ -33,7 +33,7 @@ final class RegisterCommand implements Callable<Integer> {
     try (AgentCatalog catalog = new AgentCatalog(kafka.topics().agents(), kafka.clientProperties())) {
       catalog.register(agents);
     }
-    spec.commandLine().getOut().println("registered " + agents.size() + " agents in " + kafka.topics().agents());
+    spec.commandLine().getOut().println("registered " + Plural.of(agents.size(), "agent") + " in " + kafka.topics().agents());
     return 0;
   }
 }

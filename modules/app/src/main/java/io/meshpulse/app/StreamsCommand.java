@@ -1,7 +1,9 @@
 package io.meshpulse.app;
 
+import io.meshpulse.query.QueryServer;
 import io.meshpulse.schema.config.ConfigException;
 import io.meshpulse.streams.TopologyConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.kafka.streams.state.HostInfo;
@@ -19,7 +21,8 @@ final class StreamsCommand implements Callable<Integer> {
       description = "Kafka Streams application id, shared by the instances of one deployment (default ${DEFAULT-VALUE}).")
   String applicationId;
 
-  @Option(names = "--port", defaultValue = "8080", description = "Port of the query API (default ${DEFAULT-VALUE}).")
+  @Option(names = "--port", defaultValue = "8080", converter = Ports.class,
+      description = "Port of the query API (default ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
 
   @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address the query API listens on (default ${DEFAULT-VALUE}).")
@@ -41,11 +44,15 @@ final class StreamsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     TopologyConfig config = topology.config(kafka.topics());
     HostInfo self = advertised();
-    kafka.ensureTopics();
+    kafka.validate();
+    PrometheusMeterRegistry metrics = QueryService.newMetrics();
     try (Running running = new Running()) {
-      running.add(QueryService.start(applicationId, kafka, config, bind, port, self, stateDir,
-          QueryService.newMetrics()));
-      running.awaitStop();
+      running.run(r -> {
+        // a port in use is told at once, not after the wait for Kafka
+        QueryServer api = r.add(QueryService.listen(bind, port, metrics));
+        kafka.ensureTopics();
+        r.add(QueryService.start(applicationId, kafka, config, api, self, stateDir, metrics));
+      });
     }
     return 0;
   }
@@ -57,7 +64,7 @@ final class StreamsCommand implements Callable<Integer> {
     }
     try {
       HostInfo host = HostInfo.buildFromEndpoint(advertise);
-      if (host != null) {
+      if (host != null && host.port() >= 0 && host.port() <= Ports.MAX) {
         return host;
       }
     } catch (org.apache.kafka.common.config.ConfigException e) {

@@ -46,13 +46,13 @@ final class Api {
     }
   }
 
-  /** The agent named {@code name} in a {@code /api/mesh/health} answer; fails when it is not there. */
-  static JsonNode agentIn(JsonNode mesh, String name) {
-    for (JsonNode agent : mesh.path("agents")) {
+  /** The agent named {@code name} in a {@code /api/mesh/health} or {@code /api/agents} answer; fails when it is not there. */
+  static JsonNode agentIn(JsonNode answer, String name) {
+    for (JsonNode agent : answer.isArray() ? answer : answer.path("agents")) {
       if (name.equals(agent.path("name").asText())) {
         return agent;
       }
     }
-    throw new AssertionError("no agent " + name + " in " + mesh);
+    throw new AssertionError("no agent " + name + " in " + answer);
   }
 }

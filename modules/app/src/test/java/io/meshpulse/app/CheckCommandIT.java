@@ -1,6 +1,7 @@
 package io.meshpulse.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meshpulse.embedded.AgentSpec;
@@ -66,6 +67,24 @@ class CheckCommandIT {
       assertRow(lines.get(3), "stuck", "UNHEALTHY", "-");
       assertTrue(lines.get(3).endsWith("timeout after 500 ms (no response)"), lines.get(3));
       assertTrue(lines.get(4).startsWith("round 1: 1/3 healthy, 0 degraded, 2 unhealthy;"), lines.get(4));
+    }
+  }
+
+  @Test
+  void credentialsInTheUrlAreSentAsBasicAuthAndNeverPrinted() throws IOException {
+    // Given
+    try (SimulatedFleet fleet = SimulatedFleet.start(List.of(
+        AgentSpec.of("secured", Behaviour.basicAuth("svc", "s3cret"), "invoices")))) {
+      String url = fleet.agent("secured").url().replaceFirst("://", "://svc:s3cret@");
+      Path agents = Files.writeString(dir.resolve("agents.yaml"), "agents:\n  - name: secured\n    url: " + url + "\n");
+
+      // When
+      Cli.Run run = Cli.run("check", "--agents", agents.toString(), "--timeout", "2s");
+
+      // Then
+      assertEquals(0, run.exitCode(), run::toString);
+      assertRow(run.out().lines().toList().get(1), "secured", "HEALTHY", "200");
+      assertFalse(run.toString().contains("s3cret"), run::toString);
     }
   }
 

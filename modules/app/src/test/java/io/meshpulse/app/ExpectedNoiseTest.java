@@ -44,10 +44,28 @@ class ExpectedNoiseTest {
   }
 
   @Test
+  void failedConnectsOfTheStartUpWaitForKafkaAreDropped() {
+    assertEquals(FilterReply.DENY, decide(NETWORK_CLIENT, Level.WARN, "[AdminClient clientId=" + KafkaCheck.CLIENT_ID
+        + "] Connection to node {} ({}) could not be established. Node may not be available.", -1, "/127.0.0.1:1"));
+  }
+
+  @Test
+  void failedConnectsOfOtherClientsPass() {
+    assertEquals(FilterReply.NEUTRAL, decide(NETWORK_CLIENT, Level.WARN, "[Producer clientId=producer-1] Connection to"
+        + " node {} ({}) could not be established. Node may not be available.", -1, "/127.0.0.1:1"));
+  }
+
+  @Test
   void doubleCloseOfANetworkClientIsDropped() {
     assertEquals(FilterReply.DENY, decide(NETWORK_CLIENT, Level.WARN,
         "[NodeToControllerChannelManager id=1 name=registration] Attempting to close NetworkClient that has already"
             + " been closed."));
+  }
+
+  @Test
+  void javalinsBindFailureIsDroppedForTheCommandReportsIt() {
+    assertEquals(FilterReply.DENY, decide("io.javalin.Javalin", Level.ERROR, "Failed to start Javalin"));
+    assertEquals(FilterReply.NEUTRAL, decide("io.javalin.Javalin", Level.ERROR, "Failed to stop Javalin"));
   }
 
   @Test

@@ -115,6 +115,29 @@ class QueryApiIT {
   }
 
   @Test
+  void agentListShowsTheSameWindowFiguresAsTheMeshHealth(KafkaCluster cluster, TestNames names) {
+    // Given
+    Api api = new Api(start(cluster, names).port());
+    feed(cluster, names, List.of("fast", "slow"),
+        (agent, round) -> Checks.healthy(agent, agent.equals("fast") ? 10.0 + round : 200.0 + round, round));
+    JsonNode mesh = await().atMost(DEADLINE).until(() -> api.get("/api/mesh/health"),
+        a -> a.ok() && a.body().path("agents").findValues("p95_ms").stream().filter(JsonNode::isNumber).count() == 2)
+        .body();
+
+    // When
+    Api.Answer list = api.get("/api/agents");
+
+    // Then
+    assertEquals(200, list.status(), list::toString);
+    for (String agent : List.of("fast", "slow")) {
+      JsonNode listed = agentIn(list.body(), agent);
+      assertTrue(listed.path("p95_ms").isNumber(), listed::toString);
+      assertEquals(agentIn(mesh, agent).path("p95_ms"), listed.path("p95_ms"));
+      assertEquals(1.0, listed.path("healthy_ratio").asDouble(), listed::toString);
+    }
+  }
+
+  @Test
   void unknownAgentIsNotFound(KafkaCluster cluster, TestNames names) {
     // Given
     Api api = new Api(start(cluster, names).port());

@@ -1,6 +1,8 @@
 package io.meshpulse.embedded;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -111,6 +113,19 @@ public sealed interface Behaviour {
   /** {@code code} with {@code body} as {@code application/json}, at once. */
   static Behaviour status(int code, String body) {
     return new Status(code, body);
+  }
+
+  /**
+   * {@code 200 {"status":"ok"}} to a request with HTTP Basic credentials {@code user}:{@code password};
+   * {@code 401} with a {@code WWW-Authenticate} challenge to any other.
+   */
+  static Behaviour basicAuth(String user, String password) {
+    return new BasicAuth(user, password);
+  }
+
+  /** {@code 302} to {@code location}, e.g. another agent's URL. */
+  static Behaviour redirectTo(String location) {
+    return new RedirectTo(location);
   }
 
   /** See {@link #healthy}. */
@@ -277,6 +292,36 @@ public sealed interface Behaviour {
     @Override
     public Reply reply(RequestContext request) {
       return new Reply.Send(Duration.ZERO, Response.json(code, body));
+    }
+  }
+
+  /** See {@link #basicAuth}. */
+  record BasicAuth(String user, String password) implements Behaviour {
+    public BasicAuth {
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(password, "password");
+    }
+
+    @Override
+    public Reply reply(RequestContext request) {
+      String expected = "Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      if (request.request().header("authorization").filter(expected::equals).isPresent()) {
+        return new Reply.Send(Duration.ZERO, Response.json(200, OK));
+      }
+      return new Reply.Send(Duration.ZERO, Response.json(401, ERROR).withHeader("WWW-Authenticate", "Basic realm=\"agent\""));
+    }
+  }
+
+  /** See {@link #redirectTo}. */
+  record RedirectTo(String location) implements Behaviour {
+    public RedirectTo {
+      Objects.requireNonNull(location, "location");
+    }
+
+    @Override
+    public Reply reply(RequestContext request) {
+      return new Reply.Send(Duration.ZERO, Response.empty(302).withHeader("Location", location));
     }
   }
 }

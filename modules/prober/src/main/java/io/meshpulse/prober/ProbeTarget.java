@@ -1,6 +1,7 @@
 package io.meshpulse.prober;
 
 import io.meshpulse.schema.AgentCard;
+import io.meshpulse.schema.SafeUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -33,24 +34,17 @@ public record ProbeTarget(String name, URI uri, String safeUrl, Duration timeout
       URI uri = new URI(url);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-        throw new IllegalArgumentException("agent " + agent + ": url must be an absolute http(s) URL, got '" + url + "'");
+        throw new IllegalArgumentException(
+            "agent " + agent + ": url must be an absolute http(s) URL, got '" + SafeUrls.redact(url) + "'");
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("agent " + agent + ": url is not a valid URL: " + e.getMessage(), e);
+      throw new IllegalArgumentException("agent " + agent + ": url is not a valid URL: " + SafeUrls.redact(e.getInput()), e);
     }
   }
 
   /** The URL without user info, so credentials never reach a topic or a log. */
   public static String redact(URI uri) {
-    if (uri.getRawUserInfo() == null) {
-      return uri.toString();
-    }
-    try {
-      return new URI(uri.getScheme(), "***", uri.getHost(), uri.getPort(), uri.getRawPath(), null, null).toString()
-          + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    } catch (URISyntaxException e) {
-      return uri.getScheme() + "://***@" + uri.getHost();
-    }
+    return SafeUrls.redact(uri.toString());
   }
 }

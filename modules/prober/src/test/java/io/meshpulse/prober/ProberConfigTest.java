@@ -7,6 +7,8 @@ import io.meshpulse.schema.config.ConfigException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ProberConfigTest {
 
@@ -53,5 +55,19 @@ class ProberConfigTest {
         () -> ProberConfig.fromMap(Map.of("interval", "1s", "jitter", "2s")));
 
     assertEquals("jitter", e.field());
+  }
+
+  /** A value past its bound is rejected when parsed, naming its key and the bound, never overflowing. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      timeout        | 3000000h        | timeout: must be at most 10m, got 3000000h
+      interval       | 25h             | interval: must be at most 24h, got 25h
+      degraded-after | 99999999999999h | degraded-after: must be at most 10m, got 99999999999999h
+      body-cap       | 0               | body-cap: must be at least 1, got 0
+      """)
+  void valueOutOfBoundsIsRejectedNamingItsKey(String key, String value, String message) {
+    ConfigException e = assertThrows(ConfigException.class, () -> ProberConfig.fromMap(Map.of(key, value)));
+
+    assertEquals(message, e.getMessage());
   }
 }

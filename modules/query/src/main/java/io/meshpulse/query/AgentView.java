@@ -5,13 +5,14 @@ import io.meshpulse.schema.AgentHealth;
 import io.meshpulse.schema.AgentStatus;
 import io.meshpulse.schema.AgentWindowStats;
 import io.meshpulse.schema.HealthCheckResult;
+import io.meshpulse.schema.SafeUrls;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One agent as the API shows it: its registration, effective health and latest check, the
  * healthy ratio of its newest window, and the p95 of its newest window with latency data (what
- * routing ranks by). Also the unit that
+ * routing ranks by). Credentials in the agent's URL are never shown. Also the unit that
  * instances exchange when a query spans them.
  *
  * @param health effective health after thresholds; UNKNOWN when no check was seen yet
@@ -34,20 +35,20 @@ public record AgentView(String name, String url, List<String> capabilities, Map<
     HealthCheckResult last = status == null ? null : status.getLastCheck();
     return new AgentView(
         name,
-        card != null ? card.getUrl() : last != null ? last.getUrl() : null,
+        SafeUrls.redact(card != null ? card.getUrl() : last != null ? last.getUrl() : null),
         card == null ? List.of() : List.copyOf(card.getCapabilities()),
         card == null ? Map.of() : Map.copyOf(card.getLabels()),
         card != null,
         status == null ? AgentHealth.UNKNOWN : status.getHealth(),
         status == null ? null : status.getSince().toString(),
-        last == null ? null : last.getResponseTimeMs(),
+        last == null ? null : Decimals.millis(last.getResponseTimeMs()),
         last == null ? null : last.getError(),
         last == null || last.getFailureKind() == null ? null : last.getFailureKind().name(),
         last == null ? null : last.getHttpStatus(),
         last == null ? null : last.getCheckedAt().toString(),
         status == null ? null : status.getConsecutiveFailures(),
         status == null ? null : status.getConsecutiveSuccesses(),
-        newestWithLatency == null ? null : newestWithLatency.getLatencyP95Ms(),
-        newest == null || newest.getCount() == 0 ? null : newest.getHealthyRatio());
+        newestWithLatency == null ? null : Decimals.millis(newestWithLatency.getLatencyP95Ms()),
+        newest == null || newest.getCount() == 0 ? null : Decimals.ratio(newest.getHealthyRatio()));
   }
 }

@@ -22,8 +22,7 @@ final class ApiRoutes {
     routes.get("/api/agents/{name}", ctx -> agent(ctx, queries.get().agent(ctx.pathParam("name"))));
     routes.get("/api/route", this::route);
     routes.get("/internal/agents", ctx -> ctx.json(queries.get().localAgents(
-        "true".equals(ctx.queryParam("registered")), ctx.queryParam("capability"),
-        "true".equals(ctx.queryParam("windows")))));
+        "true".equals(ctx.queryParam("registered")), ctx.queryParam("capability"))));
     routes.get("/internal/agents/{name}", ctx -> agent(ctx, queries.get().localAgent(ctx.pathParam("name"))));
     routes.get("/internal/summary", ctx -> {
       MeshHealthView counts = queries.get().localSummaryCounts();

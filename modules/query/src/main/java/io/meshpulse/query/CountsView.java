@@ -8,7 +8,7 @@ public record CountsView(int healthyCount, int degradedCount, int unhealthyCount
 
   static CountsView of(HealthCounts c) {
     return new CountsView(c.getHealthy(), c.getDegraded(), c.getUnhealthy(), c.getUnknown(), c.getTotal(),
-        c.getHealthyRatio());
+        Decimals.ratio(c.getHealthyRatio()));
   }
 
   static CountsView empty() {

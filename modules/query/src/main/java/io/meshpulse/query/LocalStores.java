@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreType;
@@ -40,18 +42,23 @@ final class LocalStores {
     this.clock = clock;
   }
 
-  /** Registered agents and agents with a status, optionally with their latest window. */
-  List<AgentView> agents(Predicate<AgentView> filter, boolean withWindows) {
+  /**
+   * Registered agents and agents with a status, with the newest window's healthy ratio and the
+   * p95 of the newest of the last three windows with latency data.
+   */
+  List<AgentView> agents(Predicate<AgentView> filter) {
     ReadOnlyKeyValueStore<String, AgentStatus> statuses = kvStore(StoreNames.AGENT_STATUS);
     Map<String, AgentCard> cards = all(kvStore(StoreNames.AGENT_CARDS));
     Map<String, AgentStatus> byName = all(statuses);
     List<String> names = new ArrayList<>(cards.keySet());
     byName.keySet().stream().filter(n -> !cards.containsKey(n)).forEach(names::add);
+    Map<String, NewestWindows> windows = newestWindows(clock.instant().minus(windowSize.multipliedBy(3)));
     List<AgentView> views = new ArrayList<>();
     for (String name : names) {
-      AgentView view = AgentView.of(name, cards.get(name), byName.get(name), null);
+      NewestWindows newest = windows.getOrDefault(name, NewestWindows.NONE);
+      AgentView view = AgentView.of(name, cards.get(name), byName.get(name), newest.any(), newest.withLatency());
       if (filter.test(view)) {
-        views.add(withWindows ? withWindows(view, cards.get(name), byName.get(name)) : view);
+        views.add(view);
       }
     }
     return views;
@@ -80,12 +87,33 @@ final class LocalStores {
     return this.<MeshHealthSummary>kvStore(StoreNames.MESH_SUMMARY).get(StoreNames.MESH_SUMMARY_KEY);
   }
 
-  /** The view with the newest window's healthy ratio and the p95 of the newest of the last three with latency. */
-  private AgentView withWindows(AgentView view, AgentCard card, AgentStatus status) {
-    List<AgentWindowStats> recent = windows(view.name(), clock.instant().minus(windowSize.multipliedBy(3)));
-    AgentWindowStats newest = recent.isEmpty() ? null : recent.get(0);
-    AgentWindowStats withLatency = recent.stream().filter(w -> w.getLatencyCount() > 0).findFirst().orElse(null);
-    return AgentView.of(view.name(), card, status, newest, withLatency);
+  /** An agent's newest window, and its newest with latency data; either may be null. */
+  private record NewestWindows(AgentWindowStats any, AgentWindowStats withLatency) {
+    static final NewestWindows NONE = new NewestWindows(null, null);
+
+    NewestWindows with(AgentWindowStats window) {
+      return new NewestWindows(newer(any, window),
+          window.getLatencyCount() > 0 ? newer(withLatency, window) : withLatency);
+    }
+
+    private static AgentWindowStats newer(AgentWindowStats current, AgentWindowStats candidate) {
+      return current == null || candidate.getWindowStart().isAfter(current.getWindowStart()) ? candidate : current;
+    }
+  }
+
+  /**
+   * Every agent's newest windows starting at or after {@code from}, in one pass over the store:
+   * a fetch per agent would read the whole time range again for each (the windows are stored by time).
+   */
+  private Map<String, NewestWindows> newestWindows(Instant from) {
+    ReadOnlyWindowStore<String, AgentWindowStats> store =
+        store(StoreNames.AGENT_WINDOW_STATS, QueryableStoreTypes.windowStore());
+    Map<String, NewestWindows> newest = new HashMap<>();
+    try (KeyValueIterator<Windowed<String>, AgentWindowStats> it = store.fetchAll(from, clock.instant())) {
+      it.forEachRemaining(kv -> newest.merge(kv.key.key(), NewestWindows.NONE.with(WindowedStats.stamp(kv.key, kv.value)),
+          (current, one) -> current.with(one.any())));
+    }
+    return newest;
   }
 
   /** Windows of the agent that start at or after {@code from}, newest first. */

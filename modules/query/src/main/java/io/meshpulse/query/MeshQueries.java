@@ -62,7 +62,7 @@ public final class MeshQueries {
 
   public MeshHealthView meshHealth() {
     return whileRunning(() -> {
-      List<AgentView> registered = allAgents(AgentView::registered, true, "registered=true&windows=true");
+      List<AgentView> registered = allAgents(AgentView::registered, "registered=true");
       MeshHealthView counts = summaryCounts();
       return new MeshHealthView(counts.healthyCount(), counts.degradedCount(), counts.unhealthyCount(),
           counts.unknownCount(), counts.totalCount(), counts.healthyRatio(), counts.byCapability(), registered);
@@ -70,7 +70,7 @@ public final class MeshQueries {
   }
 
   public List<AgentView> agents() {
-    return whileRunning(() -> allAgents(a -> true, false, ""));
+    return whileRunning(() -> allAgents(a -> true, ""));
   }
 
   /** The agent's detail, or null when no instance knows it. */
@@ -83,13 +83,13 @@ public final class MeshQueries {
 
   public RouteAnswer route(String capability) {
     return whileRunning(() -> RouteRanker.route(capability,
-        allAgents(a -> a.registered() && a.capabilities().contains(capability), true,
-            "registered=true&windows=true&capability=" + encode(capability))));
+        allAgents(a -> a.registered() && a.capabilities().contains(capability),
+            "registered=true&capability=" + encode(capability))));
   }
 
   /** This instance's part of an all-agents question (the internal endpoint). */
-  public List<AgentView> localAgents(boolean registeredOnly, String capability, boolean withWindows) {
-    return whileRunning(() -> local.agents(filter(registeredOnly, capability), withWindows));
+  public List<AgentView> localAgents(boolean registeredOnly, String capability) {
+    return whileRunning(() -> local.agents(filter(registeredOnly, capability)));
   }
 
   public AgentDetailView localAgent(String name) {
@@ -117,17 +117,17 @@ public final class MeshQueries {
     return MeshHealthView.of(CountsView.of(overall), byCapability, List.of());
   }
 
-  private List<AgentView> allAgents(Predicate<AgentView> filter, boolean withWindows, String remoteQuery) {
+  private List<AgentView> allAgents(Predicate<AgentView> filter, String remoteQuery) {
     List<AgentView> all = new ArrayList<>();
     for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
       if (isSelf(instance.hostInfo())) {
-        all.addAll(local.agents(filter, withWindows));
+        all.addAll(local.agents(filter));
       } else {
         all.addAll(remote.get(instance.hostInfo(), "/internal/agents?" + remoteQuery, AGENT_LIST));
       }
     }
     if (streams.metadataForAllStreamsClients().isEmpty()) {
-      all.addAll(local.agents(filter, withWindows));
+      all.addAll(local.agents(filter));
     }
     all.sort(Comparator.comparing(AgentView::name));
     return all;

@@ -3,11 +3,14 @@ package io.meshpulse.query;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
@@ -16,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP API over the state stores, the status page and the metrics scrape. Errors are mapped
  * to status codes in one place: 503 with Retry-After while the stores cannot answer, 404 for an
- * unknown agent or capability, 400 for a bad request.
+ * unknown agent, capability or path, 400 for a bad request; every error answers {@code {"error": ...}}.
  *
  * <p>The server can listen before Kafka Streams exists ({@link #listen}, then {@link #serve}):
  * Streams must be told this instance's address ({@code application.server}) when it is created,
@@ -29,6 +32,7 @@ public final class QueryServer implements AutoCloseable {
   static final String RETRY_AFTER_SECONDS = "1";
 
   private final AtomicReference<Backend> backend = new AtomicReference<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final Javalin app;
 
   private record Backend(MeshQueries queries, KafkaStreams streams) {}
@@ -48,6 +52,14 @@ public final class QueryServer implements AutoCloseable {
           .header("Retry-After", RETRY_AFTER_SECONDS).json(Map.of("error", e.getMessage())));
       config.routes.exception(IllegalArgumentException.class,
           (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", e.getMessage())));
+      // Javalin's own answers (no such endpoint, wrong method) as JSON too
+      config.routes.exception(NotFoundResponse.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND)
+          .json(Map.of("error", "not found: " + ctx.method() + " " + ctx.path())));
+      config.routes.exception(HttpResponseException.class,
+          (e, ctx) -> ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
+      JsonErrors jettyErrors = new JsonErrors(json);
+      config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+      config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(), e);
         ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "internal error: " + e.getMessage()));
@@ -104,8 +116,11 @@ public final class QueryServer implements AutoCloseable {
     ctx.status(alive ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("streams", state.name()));
   }
 
+  /** Stops listening; closing again does nothing (an owner and a starter may both close it). */
   @Override
   public void close() {
-    app.stop();
+    if (closed.compareAndSet(false, true)) {
+      app.stop();
+    }
   }
 }

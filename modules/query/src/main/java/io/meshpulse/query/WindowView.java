@@ -9,8 +9,9 @@ public record WindowView(String start, String end, long count, long healthyCount
 
   static WindowView of(AgentWindowStats s) {
     return new WindowView(s.getWindowStart().toString(), s.getWindowEnd().toString(), s.getCount(),
-        s.getHealthyCount(), s.getDegradedCount(), s.getUnhealthyCount(), s.getHealthyRatio(), s.getLatencyMinMs(),
-        s.getLatencyMeanMs(), s.getLatencyMaxMs(), s.getLatencyP50Ms(), s.getLatencyP95Ms(), s.getLatencyP99Ms(),
+        s.getHealthyCount(), s.getDegradedCount(), s.getUnhealthyCount(), Decimals.ratio(s.getHealthyRatio()),
+        Decimals.millis(s.getLatencyMinMs()), Decimals.millis(s.getLatencyMeanMs()), Decimals.millis(s.getLatencyMaxMs()),
+        Decimals.millis(s.getLatencyP50Ms()), Decimals.millis(s.getLatencyP95Ms()), Decimals.millis(s.getLatencyP99Ms()),
         s.getLastError());
   }
 }

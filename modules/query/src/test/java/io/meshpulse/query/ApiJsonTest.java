@@ -13,6 +13,7 @@ import io.meshpulse.schema.AgentStatus;
 import io.meshpulse.schema.AgentWindowStats;
 import io.meshpulse.schema.FailureKind;
 import io.meshpulse.schema.HealthCheckResult;
+import io.meshpulse.schema.HealthCounts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,18 @@ class ApiJsonTest {
   }
 
   @Test
+  void credentialsInTheAgentsUrlAreNeverShown() {
+    // Given
+    AgentCard card = AgentCard.newBuilder(card()).setUrl("https://svc:s3cret@10.0.0.7:8443/health").build();
+
+    // When
+    JsonNode json = write(AgentView.of("billing", card, null, null));
+
+    // Then
+    assertEquals("https://***@10.0.0.7:8443/health", json.path("url").asText());
+  }
+
+  @Test
   void aRegisteredAgentNotCheckedYetIsUnknownWithoutCheckFields() {
     // When
     JsonNode json = write(AgentView.of("billing", card(), null, null));
@@ -102,6 +115,31 @@ class ApiJsonTest {
   }
 
   @Test
+  void millisecondsHaveTwoDecimalsAndRatiosFour() {
+    // Given
+    AgentWindowStats window = AgentWindowStats.newBuilder().setAgent("billing")
+        .setWindowStart(Instant.parse("2026-03-01T10:00:00Z")).setWindowEnd(Instant.parse("2026-03-01T10:01:00Z"))
+        .setCount(3).setHealthyCount(2).setUnhealthyCount(1).setHealthyRatio(2.0 / 3).setLatencyCount(3)
+        .setLatencyMinMs(40.0049).setLatencyMeanMs(61.23456).setLatencyP95Ms(88.125001).build();
+    AgentStatus status = timedOutStatus(2000.45678);
+
+    // When
+    JsonNode agent = write(AgentView.of("billing", card(), status, window));
+    JsonNode windowJson = write(WindowView.of(window));
+    JsonNode counts = write(CountsView.of(HealthCounts.newBuilder().setHealthy(1).setDegraded(0).setUnhealthy(2)
+        .setUnknown(0).setTotal(3).setHealthyRatio(1.0 / 3).build()));
+
+    // Then
+    assertEquals("2000.46", agent.path("response_time_ms").asText());
+    assertEquals("88.13", agent.path("p95_ms").asText());
+    assertEquals("0.6667", agent.path("healthy_ratio").asText());
+    assertEquals("40.0", windowJson.path("latency_min_ms").asText());
+    assertEquals("61.23", windowJson.path("latency_mean_ms").asText());
+    assertEquals("0.6667", windowJson.path("healthy_ratio").asText());
+    assertEquals("0.3333", counts.path("healthy_ratio").asText());
+  }
+
+  @Test
   void routeAnswerNamesTheAgentTheReasonAndTheCandidates() {
     // Given
     RouteAnswer route = RouteRanker.route("search", List.of(agent("search-a", AgentHealth.HEALTHY, 40.0, "search")));
@@ -120,8 +158,12 @@ class ApiJsonTest {
   }
 
   private static AgentStatus timedOutStatus() {
+    return timedOutStatus(2000.4);
+  }
+
+  private static AgentStatus timedOutStatus(double responseTimeMs) {
     HealthCheckResult check = HealthCheckResult.newBuilder().setAgent("billing").setUrl("http://10.0.0.7:8080/health")
-        .setHealth(AgentHealth.UNHEALTHY).setResponseTimeMs(2000.4).setError("timeout after 2000 ms")
+        .setHealth(AgentHealth.UNHEALTHY).setResponseTimeMs(responseTimeMs).setError("timeout after 2000 ms")
         .setFailureKind(FailureKind.TIMEOUT).setCheckedAt(CHECKED).setProberId("prober-1").setRoundId(7)
         .setTimeoutMs(2000).build();
     return AgentStatus.newBuilder().setAgent("billing").setHealth(AgentHealth.UNHEALTHY)

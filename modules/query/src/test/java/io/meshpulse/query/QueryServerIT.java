@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -120,6 +121,68 @@ class QueryServerIT {
     assertTrue(response.body().contains("/api/mesh/health"), "the page reads the mesh health endpoint");
   }
 
+  @Test
+  void statusPageRightAlignsTheHeadersOfItsNumberColumns() throws Exception {
+    // Given
+    server = QueryServer.listen(metrics(), "127.0.0.1", 0);
+
+    // When
+    String page = get("/").body();
+
+    // Then
+    assertTrue(page.contains("td.num, th.num { text-align: right;"), "number cells and headers align right");
+    for (String header : List.of("healthy", "degraded", "unhealthy", "unknown", "total", "response ms")) {
+      assertTrue(page.contains("<th class=\"num\">" + header + "</th>"), header + " is right-aligned");
+    }
+  }
+
+  @Test
+  void unknownPathIsNotFoundInJson() throws Exception {
+    // Given
+    server = QueryServer.listen(metrics(), "127.0.0.1", 0);
+
+    // When
+    HttpResponse<String> response = get("/api/nothing-here");
+
+    // Then
+    assertEquals(404, response.statusCode());
+    assertJsonError(response, "not found: GET /api/nothing-here");
+  }
+
+  @Test
+  void aPathJettyRejectsIsABadRequestInJson() throws Exception {
+    // Given
+    server = QueryServer.listen(metrics(), "127.0.0.1", 0);
+
+    // When
+    HttpResponse<String> response = get("/api/agents/%00");
+
+    // Then
+    assertEquals(400, response.statusCode());
+    assertTrue(json(response).path("error").isTextual(), response.body());
+    assertEquals("application/json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+  }
+
+  @Test
+  void aWrongMethodIsAnErrorInJson() throws Exception {
+    // Given
+    server = QueryServer.listen(metrics(), "127.0.0.1", 0);
+
+    // When
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/agents"))
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    // Then
+    assertTrue(response.statusCode() == 404 || response.statusCode() == 405, response::toString);
+    assertTrue(json(response).path("error").isTextual(), response.body());
+  }
+
+  private static void assertJsonError(HttpResponse<String> response, String error) throws Exception {
+    assertEquals("application/json", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    assertEquals(error, json(response).path("error").asText(), response.body());
+  }
+
   private KafkaStreams notStartedStreams() {
     TopologyConfig config = TopologyConfig.defaults();
     return new KafkaStreams(HealthTopology.build(config), StreamsApp.streamsConfig("query-server-it",
@@ -127,8 +190,12 @@ class QueryServerIT {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
   }
 
   private static JsonNode json(HttpResponse<String> response) throws Exception {

@@ -66,7 +66,7 @@ final class CheckRun {
     context = attempts == 1 ? new TimedContext(onSent) : TimedContext.onFreshConnection(onSent);
     consumer = new CappedBodyConsumer(prober.bodyCap());
     try {
-      inFlight = prober.client().execute(SimpleRequestProducer.create(prober.request(uri)), consumer, context,
+      inFlight = prober.client().execute(SimpleRequestProducer.create(prober.request(uri, context)), consumer, context,
           new Callback(context));
     } catch (RuntimeException e) {
       finishWithFailure(FailureClassifier.classify(e));

@@ -11,11 +11,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
@@ -74,8 +75,10 @@ public final class HttpProber implements AutoCloseable {
     return run.result();
   }
 
-  SimpleHttpRequest request(URI uri) {
-    return SimpleRequestBuilder.get(uri)
+  /** The GET for {@code uri}; credentials in its userinfo go into {@code context} as Basic auth for its host. */
+  SimpleHttpRequest request(URI uri, HttpClientContext context) {
+    BasicAuth.preempt(uri, context);
+    return SimpleRequestBuilder.get(BasicAuth.requestUri(uri))
         .addHeader("Accept", "application/json, text/plain;q=0.9, */*;q=0.5")
         .build();
   }

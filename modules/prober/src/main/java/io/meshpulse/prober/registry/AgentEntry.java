@@ -2,11 +2,14 @@ package io.meshpulse.prober.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.meshpulse.prober.ProberConfig;
 import io.meshpulse.schema.AgentCard;
+import io.meshpulse.schema.SafeUrls;
 import io.meshpulse.schema.config.ConfigException;
 import io.meshpulse.schema.config.Durations;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -14,12 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** One entry of the agents file, validated field by field. */
 final class AgentEntry {
 
-  static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,200}");
   private static final Set<String> FIELDS = Set.of("name", "url", "capabilities", "labels", "timeout", "interval",
       "degraded-after", "expected-status", "unhealthy-after", "healthy-after");
 
@@ -30,18 +31,15 @@ final class AgentEntry {
       throw new ConfigException(path, "must be a mapping with at least name and url");
     }
     rejectUnknownFields(path, entry);
-    String name = requiredText(path + ".name", entry.get("name"));
-    if (!NAME.matcher(name).matches()) {
-      throw new ConfigException(path + ".name", "'" + name + "' may hold only letters, digits, '.', '_' and '-'");
-    }
+    String name = AgentNames.requireValid(path + ".name", requiredText(path + ".name", entry.get("name")));
     return AgentCard.newBuilder()
         .setName(name)
         .setUrl(url(path + ".url", requiredText(path + ".url", entry.get("url"))))
         .setCapabilities(strings(path + ".capabilities", entry.get("capabilities")))
         .setLabels(labels(path + ".labels", entry.get("labels")))
-        .setTimeoutMs(millis(path + ".timeout", entry.get("timeout")))
-        .setIntervalMs(millis(path + ".interval", entry.get("interval")))
-        .setDegradedAfterMs(millis(path + ".degraded-after", entry.get("degraded-after")))
+        .setTimeoutMs(millis(path + ".timeout", entry.get("timeout"), ProberConfig.MAX_TIMEOUT))
+        .setIntervalMs(millis(path + ".interval", entry.get("interval"), ProberConfig.MAX_INTERVAL))
+        .setDegradedAfterMs(millis(path + ".degraded-after", entry.get("degraded-after"), ProberConfig.MAX_TIMEOUT))
         .setExpectedStatus(statuses(path + ".expected-status", entry.get("expected-status")))
         .setUnhealthyAfter(count(path + ".unhealthy-after", entry.get("unhealthy-after")))
         .setHealthyAfter(count(path + ".healthy-after", entry.get("healthy-after")))
@@ -70,11 +68,16 @@ final class AgentEntry {
       URI uri = new URI(text);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-        throw new ConfigException(path, "must be an absolute http:// or https:// URL, got '" + text + "'");
+        throw new ConfigException(path, "must be an absolute http:// or https:// URL, got '" + SafeUrls.redact(text) + "'");
+      }
+      if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+        throw new ConfigException(path, "port " + uri.getPort() + " is out of range (1-65535)");
       }
       return text;
     } catch (URISyntaxException e) {
-      throw new ConfigException(path, "not a valid URL: " + e.getMessage());
+      // the parser's message quotes the URL: keep any credentials out of it
+      throw new ConfigException(path, "not a valid URL: " + e.getReason() + " at index " + e.getIndex() + " of '"
+          + SafeUrls.redact(text) + "'");
     }
   }
 
@@ -104,11 +107,11 @@ final class AgentEntry {
     return labels;
   }
 
-  private static Long millis(String path, JsonNode node) {
+  private static Long millis(String path, JsonNode node, Duration max) {
     if (node == null || node.isNull()) {
       return null;
     }
-    return Durations.parse(path, node.asText()).toMillis();
+    return Durations.requirePositive(path, Durations.parse(path, node.asText(), max), max).toMillis();
   }
 
   private static List<Integer> statuses(String path, JsonNode node) {

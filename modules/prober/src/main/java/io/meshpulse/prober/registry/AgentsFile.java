@@ -6,8 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.meshpulse.schema.AgentCard;
 import io.meshpulse.schema.config.ConfigException;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.meshpulse.schema.config.TextFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,11 +42,7 @@ public final class AgentsFile {
 
   /** The file's text, or a {@link ConfigException} naming it when it cannot be read. */
   static String text(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new ConfigException(file.toString(), "cannot read the agents file: " + e.getMessage());
-    }
+    return TextFiles.read(file);
   }
 
   public static List<AgentCard> parse(String yaml, String source) {
@@ -66,8 +61,7 @@ public final class AgentsFile {
       }
       return root;
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-      throw new ConfigException("agents", "not valid YAML" + where + ": " + e.getOriginalMessage());
+      throw YamlErrors.oneLine(e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.meshpulse.prober.registry;
 
 import io.meshpulse.schema.AgentCard;
+import io.meshpulse.schema.SafeUrls;
 import io.meshpulse.schema.serde.MeshSerdes;
 import java.time.Duration;
 import java.util.Collection;
@@ -113,7 +114,7 @@ public final class TopicAgentRegistry implements AgentRegistry {
         LOG.info("agent {} deregistered", record.key());
       }
     } else if (!record.value().equals(agents.put(record.key(), record.value()))) {
-      LOG.debug("agent {} registered at {}", record.key(), record.value().getUrl());
+      LOG.debug("agent {} registered at {}", record.key(), SafeUrls.redact(record.value().getUrl()));
     }
   }
 

@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meshpulse.schema.AgentCard;
 import io.meshpulse.schema.config.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AgentsFileTest {
 
@@ -89,10 +95,62 @@ class AgentsFileTest {
   }
 
   @Test
-  void brokenYamlSaysWhere() {
+  void brokenYamlIsOneLineNamingFileLineColumnAndProblem() {
     ConfigException e = assertThrows(ConfigException.class,
         () -> AgentsFile.parse("agents:\n  - name: [a\n", "f.yaml"));
 
-    assertTrue(e.getMessage().contains("line"), e.getMessage());
+    assertEquals("f.yaml: line 3, column 1: not valid YAML: expected ',' or ']', but got <stream end>"
+        + " (while parsing a flow sequence at line 2, column 11)", e.getMessage());
+  }
+
+  @Test
+  void tabIndentedYamlNamesTheLineAndColumn() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> AgentsFile.parse("agents:\n\t- name: a\n", "f.yaml"));
+
+    assertTrue(e.getMessage().startsWith("f.yaml: line 2, column 1: not valid YAML: "), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+  }
+
+  @Test
+  void missingFileSaysSo(@TempDir Path dir) {
+    Path missing = dir.resolve("agents.yaml");
+
+    ConfigException e = assertThrows(ConfigException.class, () -> AgentsFile.read(missing));
+
+    assertEquals(missing + ": no such file", e.getMessage());
+  }
+
+  @Test
+  void binaryFileIsNotUtf8Text(@TempDir Path dir) throws IOException {
+    Path binary = Files.write(dir.resolve("agents.yaml"), new byte[] {0x7f, 'E', 'L', 'F', (byte) 0xff, (byte) 0xfe, 0});
+
+    ConfigException e = assertThrows(ConfigException.class, () -> AgentsFile.read(binary));
+
+    assertEquals(binary + ": not UTF-8 text (a binary file?)", e.getMessage());
+  }
+
+  /** An entry the file must reject at load, with the message naming file, entry and field. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      url: 'http://127.0.0.1:99999/'              | f.yaml: agents[0].url: port 99999 is out of range (1-65535)
+      url: 'http://x/h', timeout: 0s              | f.yaml: agents[0].timeout: must be a positive duration, got 0ms
+      url: 'http://x/h', timeout: 9999999999999h  | f.yaml: agents[0].timeout: must be at most 10m, got 9999999999999h
+      url: 'http://x/h', interval: 25h            | f.yaml: agents[0].interval: must be at most 24h, got 25h
+      url: 'http://x/h', degraded-after: 11m      | f.yaml: agents[0].degraded-after: must be at most 10m, got 11m
+      url: 'ftp://svc:s3cret@host/h'              | f.yaml: agents[0].url: must be an absolute http:// or https:// URL, got 'ftp://***@host/h'
+      """)
+  void badEntryIsRejectedAtLoadNamingFileAndField(String fields, String message) {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> AgentsFile.parse("agents:\n  - {name: a, " + fields + "}\n", "f.yaml"));
+
+    assertEquals(message, e.getMessage());
+  }
+
+  @Test
+  void credentialsInTheUrlAreKeptForTheProber() {
+    List<AgentCard> cards = AgentsFile.parse("agents:\n  - {name: a, url: 'https://svc:s3cret@host/h'}\n", "f.yaml");
+
+    assertEquals("https://svc:s3cret@host/h", cards.get(0).getUrl());
   }
 }

@@ -5,29 +5,65 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the durations users write in files and flags: {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}. */
+/**
+ * Parses the durations users write in files and flags: {@code 250ms}, {@code 5s}, {@code 2m}, {@code 1h}.
+ * No duration may exceed {@link #MAX}, so none overflows when turned into milli- or nanoseconds.
+ */
 public final class Durations {
 
+  /** The longest duration any setting takes; each setting may have a lower bound of its own. */
+  public static final Duration MAX = Duration.ofDays(365);
+
   private static final Pattern FORMAT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+  private static final int MAX_DIGITS = 12;
 
   private Durations() {}
 
   /**
    * @param field the name the user wrote the value under, for the error message
-   * @throws ConfigException naming the field when the text is not a positive duration
+   * @throws ConfigException naming the field when the text is not a duration of at most {@link #MAX}
    */
   public static Duration parse(String field, String text) {
+    return parse(field, text, MAX);
+  }
+
+  /** As {@link #parse(String, String)}, for a setting whose longest duration is {@code max} (at most {@link #MAX}). */
+  public static Duration parse(String field, String text, Duration max) {
     Matcher m = FORMAT.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       throw new ConfigException(field, "expected a duration such as 500ms, 5s, 2m or 1h, got '" + text + "'");
     }
+    // more digits than any duration up to MAX needs: too large, and Long.parseLong could overflow
+    if (m.group(1).replaceFirst("^0+(?=\\d)", "").length() > MAX_DIGITS) {
+      throw tooLong(field, max, text.trim());
+    }
     long amount = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
+    Duration d = switch (m.group(2)) {
       case "ms" -> Duration.ofMillis(amount);
       case "s" -> Duration.ofSeconds(amount);
       case "m" -> Duration.ofMinutes(amount);
       default -> Duration.ofHours(amount);
     };
+    return requireAtMost(field, d, max);
+  }
+
+  /** {@code d}, when it is positive and at most {@code max}; else a {@link ConfigException} naming the field. */
+  public static Duration requirePositive(String field, Duration d, Duration max) {
+    if (d == null || d.isZero() || d.isNegative()) {
+      throw new ConfigException(field, "must be a positive duration, got " + (d == null ? "none" : format(d)));
+    }
+    return requireAtMost(field, d, max);
+  }
+
+  private static Duration requireAtMost(String field, Duration d, Duration max) {
+    if (d.compareTo(max) > 0) {
+      throw tooLong(field, max, format(d));
+    }
+    return d;
+  }
+
+  private static ConfigException tooLong(String field, Duration max, String got) {
+    return new ConfigException(field, "must be at most " + format(max) + ", got " + got);
   }
 
   /** The shortest text {@link #parse} reads back as {@code d}. */

@@ -31,4 +31,29 @@ class DurationsTest {
       assertEquals(d, Durations.parse("x", Durations.format(d)));
     }
   }
+
+  @Test
+  void aDurationTooLongForMillisecondsIsRejectedNamingTheField() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> Durations.parse("--window", "99999999999999999999999h"));
+
+    assertEquals("--window: must be at most 8760h, got 99999999999999999999999h", e.getMessage());
+  }
+
+  @Test
+  void aYearIsTheLongestDuration() {
+    assertEquals(Duration.ofDays(365), Durations.parse("x", "8760h"));
+    assertThrows(ConfigException.class, () -> Durations.parse("x", "8761h"));
+  }
+
+  @Test
+  void positiveBoundedDurationRejectsZeroAndTooLong() {
+    ConfigException zero = assertThrows(ConfigException.class,
+        () -> Durations.requirePositive("timeout", Duration.ZERO, Duration.ofMinutes(10)));
+    ConfigException tooLong = assertThrows(ConfigException.class,
+        () -> Durations.requirePositive("timeout", Duration.ofMinutes(11), Duration.ofMinutes(10)));
+
+    assertEquals("timeout: must be a positive duration, got 0ms", zero.getMessage());
+    assertEquals("timeout: must be at most 10m, got 11m", tooLong.getMessage());
+  }
 }

@@ -1,0 +1,125 @@
+package io.meshpulse.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** Stopping: in reverse order, once, promptly, also when the stop comes while components are still starting. */
+class RunningTest {
+
+  private static final Duration PROMPTLY = Duration.ofSeconds(5);
+
+  private final List<String> closed = new CopyOnWriteArrayList<>();
+  private final AtomicReference<Thread> hook = new AtomicReference<>();
+  private final AtomicReference<Exception> startUpFailure = new AtomicReference<>();
+
+  @Test
+  void stopDuringAStartUpStepThatCannotBeInterruptedClosesWhatStartedInReverseAtOnce() throws Exception {
+    // Given: a start-up that has started a and b and is stuck in a step ignoring interrupts
+    CountDownLatch stuck = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread starter = startUp(running -> {
+      running.add(component("a"));
+      running.add(component("b"));
+      stuck.countDown();
+      awaitIgnoringInterrupts(release);
+      running.add(component("c"));
+    });
+    assertTrue(stuck.await(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS));
+
+    // When
+    long start = System.nanoTime();
+    runHook();
+
+    // Then
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(PROMPTLY) < 0, "the hook waited for the start-up");
+    assertEquals(List.of("b", "a"), closed);
+    release.countDown();
+    starter.join(PROMPTLY.toMillis());
+    assertEquals(List.of("b", "a", "c"), closed, "what the start-up started afterwards is closed at once");
+    assertEquals(null, startUpFailure.get(), "a stop during start-up is not an error");
+  }
+
+  @Test
+  void stopDuringAnInterruptibleStartUpWaitEndsTheStartUpQuietly() throws Exception {
+    // Given: a start-up waiting, as the demo waits for its fleet to show in the API
+    CountDownLatch waiting = new CountDownLatch(1);
+    Thread starter = startUp(running -> {
+      running.add(component("broker"));
+      waiting.countDown();
+      new CountDownLatch(1).await();
+    });
+    assertTrue(waiting.await(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS));
+
+    // When
+    runHook();
+
+    // Then
+    starter.join(PROMPTLY.toMillis());
+    assertEquals(false, starter.isAlive());
+    assertEquals(List.of("broker"), closed);
+    assertEquals(null, startUpFailure.get());
+  }
+
+  @Test
+  void stopAfterStartUpClosesEverythingInReverseOnce() throws Exception {
+    // Given
+    CountDownLatch started = new CountDownLatch(1);
+    Thread starter = startUp(running -> {
+      running.add(component("kafka"));
+      running.add(component("api"));
+      running.add(component("prober"));
+      started.countDown();
+    });
+    assertTrue(started.await(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS));
+
+    // When
+    runHook();
+
+    // Then
+    starter.join(PROMPTLY.toMillis());
+    assertEquals(List.of("prober", "api", "kafka"), closed);
+  }
+
+  /** Runs {@code startUp} as a command does, on a thread of its own; the hook is kept for {@link #runHook}. */
+  private Thread startUp(Running.StartUp startUp) {
+    Thread starter = new Thread(() -> {
+      try (Running running = new Running(hook::set)) {
+        running.run(startUp);
+      } catch (Exception e) {
+        startUpFailure.set(e);
+      }
+    }, "test-starter");
+    starter.start();
+    return starter;
+  }
+
+  /** As the JVM runs a shutdown hook on Ctrl-C: on a thread of its own, to its end. */
+  private void runHook() throws InterruptedException {
+    Thread stopping = hook.get();
+    stopping.start();
+    stopping.join(Duration.ofSeconds(30).toMillis());
+  }
+
+  private AutoCloseable component(String name) {
+    return () -> closed.add(name);
+  }
+
+  private static void awaitIgnoringInterrupts(CountDownLatch latch) {
+    while (true) {
+      try {
+        latch.await();
+        return;
+      } catch (InterruptedException e) {
+        // a step that cannot be interrupted, e.g. a library's blocking start
+      }
+    }
+  }
+}
