@@ -44,6 +44,7 @@ public final class KafkaResultPublisher implements ResultSink, AutoCloseable {
   private final ResultBuffer<HealthCheckResult> buffer;
   private final Thread sender;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger arrivedAfterClose = new AtomicInteger();
   /** Permits to hand a result to the producer: while Kafka is away, results wait in our buffer, not the producer's. */
   private final Semaphore unacknowledged;
   private final Counter published;
@@ -85,7 +86,8 @@ public final class KafkaResultPublisher implements ResultSink, AutoCloseable {
   @Override
   public void accept(HealthCheckResult result) {
     if (!accepting) {
-      dropped.increment();
+      // a check that ended while closing: not lost to a full buffer, so not counted or logged as such
+      arrivedAfterClose.incrementAndGet();
       return;
     }
     if (!buffer.add(result)) {
@@ -185,7 +187,7 @@ public final class KafkaResultPublisher implements ResultSink, AutoCloseable {
       Thread.currentThread().interrupt();
     }
     producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-    int lost = pending();
+    int lost = pending() + arrivedAfterClose.get();
     if (lost > 0) {
       LOG.warn("closed with {} results not delivered to {}", lost, topic);
     }

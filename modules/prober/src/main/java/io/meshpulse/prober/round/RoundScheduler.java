@@ -13,8 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -38,8 +37,7 @@ public final class RoundScheduler implements AutoCloseable {
   private final HttpProber http;
   private final CheckRunner runner;
   private final ProberMetrics metrics;
-  private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("meshpulse-rounds"));
+  private final ScheduledThreadPoolExecutor scheduler = roundsThread();
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
   private final Targets targets;
   private final AtomicLong rounds = new AtomicLong();
@@ -54,6 +52,13 @@ public final class RoundScheduler implements AutoCloseable {
         config.proberId());
     this.metrics = new ProberMetrics(meters);
     this.targets = new Targets(config);
+  }
+
+  /** Checks waiting for their place in the jitter window are not started once closing. */
+  private static ScheduledThreadPoolExecutor roundsThread() {
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("meshpulse-rounds"));
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    return executor;
   }
 
   /** Starts rounds now and then every interval. */
