@@ -46,6 +46,30 @@ class LatencySketchTest {
   }
 
   @Test
+  void quantilesOfAFewValuesAreTheirNearestRankValues() {
+    LatencySketch sketch = LatencySketch.create(ACCURACY);
+    for (double ms : new double[] {60, 10, 50, 20, 40, 30}) {
+      sketch.add(ms);
+    }
+
+    // nearest rank of 6 values: p50 the 3rd, p95 and p99 the 6th, q=0 the 1st
+    assertWithinAccuracy(30, sketch.quantile(0.50).getAsDouble());
+    assertWithinAccuracy(60, sketch.quantile(0.95).getAsDouble());
+    assertWithinAccuracy(60, sketch.quantile(0.99).getAsDouble());
+    assertWithinAccuracy(10, sketch.quantile(0.0).getAsDouble());
+  }
+
+  @Test
+  void exactRanksAreNotPushedUpByRounding() {
+    LatencySketch sketch = LatencySketch.create(ACCURACY);
+    for (int ms = 1; ms <= 20; ms++) {
+      sketch.add(ms);
+    }
+
+    assertWithinAccuracy(19, sketch.quantile(0.95).getAsDouble()); // ⌈0.95 × 20⌉ = 19
+  }
+
+  @Test
   void sketchesOfDifferentAccuracyDoNotMerge() {
     LatencySketch fine = LatencySketch.create(0.005);
     LatencySketch coarse = LatencySketch.create(0.02);
@@ -70,5 +94,9 @@ class LatencySketchTest {
     assertEquals(0.0, sketch.quantile(0.5).getAsDouble());
     assertThrows(IllegalArgumentException.class, () -> sketch.add(-1.0));
     assertThrows(IllegalArgumentException.class, () -> sketch.add(Double.NaN));
+  }
+
+  private static void assertWithinAccuracy(double exact, double estimate) {
+    assertEquals(exact, estimate, exact * ACCURACY, "exact " + exact + ", sketch " + estimate);
   }
 }
