@@ -17,6 +17,7 @@ import io.meshpulse.streams.TopologyConfig;
 import io.meshpulse.testkit.KafkaCluster;
 import io.meshpulse.testkit.TestNames;
 import io.meshpulse.testkit.TestProducer;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,7 +106,8 @@ final class ReferenceScenario {
         MeshSerdes.agentCard().serializer())) {
       producer.sendInOrder(topics().agents(), feed.cards().stream().map(c -> Map.entry(c.getName(), c)).toList());
     }
-    await().atMost(DEADLINE).until(() -> api.get("/api/mesh/health"),
+    // a process of its own may not listen yet
+    await().atMost(DEADLINE).ignoreExceptionsInstanceOf(UncheckedIOException.class).until(() -> api.get("/api/mesh/health"),
         a -> a.ok() && a.body().path("total_count").asInt() == feed.cards().size());
   }
 
@@ -118,6 +120,12 @@ final class ReferenceScenario {
   /** Offsets the application has committed on the checks topic, in total. */
   long committedChecks() {
     return cluster.committedOffsets(names.applicationId(), topics().checks()).values().stream().mapToLong(x -> x).sum();
+  }
+
+  /** Records on the output topics (stats, transitions, dead letters), committed or not. */
+  long outputRecords() {
+    return List.of(topics().stats(), topics().transitions(), topics().checksDeadLetter()).stream()
+        .flatMap(topic -> cluster.endOffsets(topic).values().stream()).mapToLong(x -> x).sum();
   }
 
   /** Waits until the application has committed every check on the topic, and so all it wrote for them. */
