@@ -31,7 +31,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The reference tests' shared ground: a seeded feed of checks for 12 agents on a 3-partition mesh,
@@ -82,10 +81,7 @@ final class ReferenceScenario {
 
   /** The Streams application and its query API in this JVM, as {@code meshpulse streams} runs them. */
   QueryService startInProcess(Path stateDir) {
-    KafkaOptions kafka = KafkaOptions.local(cluster.bootstrapServers(), names.prefix(), PARTITIONS);
-    kafka.kafka.putAll(KAFKA);
-    return QueryService.start(names.applicationId(), kafka, topology, "127.0.0.1", 0, new HostInfo("127.0.0.1", 0),
-        stateDir, QueryService.newMetrics());
+    return QueryService.startOnLoopback(names.applicationId(), cluster.bootstrapServers(), topology, KAFKA, stateDir);
   }
 
   /** {@code meshpulse streams} options for the same application, plus {@code extraKafka} settings. */
