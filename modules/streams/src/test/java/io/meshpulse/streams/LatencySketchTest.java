@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 class LatencySketchTest {
 
+  private static final Logger LOG = LoggerFactory.getLogger(LatencySketchTest.class);
   private static final double ACCURACY = 0.005;
 
   @Test
@@ -67,6 +72,22 @@ class LatencySketchTest {
     }
 
     assertWithinAccuracy(19, sketch.quantile(0.95).getAsDouble()); // ⌈0.95 × 20⌉ = 19
+  }
+
+  /** The sizes modules/streams/README.md quotes: windows of 6, 60 and 100,000 lognormal response times. */
+  @ParameterizedTest
+  @CsvSource({"6, 64", "60, 256", "100000, 2048"})
+  void serializedSketchStaysSmall(int samples, int limit) {
+    Random random = new Random(samples);
+    LatencySketch sketch = LatencySketch.create(ACCURACY);
+    for (int n = 0; n < samples; n++) {
+      sketch.add(Math.exp(3.0 + 0.8 * random.nextGaussian())); // median about 20 ms
+    }
+
+    int bytes = sketch.serialize().length;
+
+    LOG.info("sketch of {} lognormal samples at relative accuracy {}: {} bytes serialized", samples, ACCURACY, bytes);
+    assertTrue(bytes <= limit, samples + " samples: serialized sketch is " + bytes + " bytes");
   }
 
   @Test
