@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,7 +26,7 @@ public final class TestProducer<K, V> implements AutoCloseable {
 
   /** Sends and waits; a {@code null} value is a tombstone. */
   public RecordMetadata send(String topic, K key, V value) {
-    return await(producer.send(new ProducerRecord<>(topic, key, value)), topic);
+    return Await.result(producer.send(new ProducerRecord<>(topic, key, value)), "send to " + topic);
   }
 
   /**
@@ -40,18 +37,7 @@ public final class TestProducer<K, V> implements AutoCloseable {
     List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
     records.forEach(r -> sent.add(producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue()))));
     for (Future<RecordMetadata> ack : sent) {
-      await(ack, topic);
-    }
-  }
-
-  private static RecordMetadata await(Future<RecordMetadata> ack, String topic) {
-    try {
-      return ack.get(KafkaCluster.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while sending to " + topic, e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cannot send to " + topic + ": " + e.getMessage(), e);
+      Await.result(ack, "send to " + topic);
     }
   }
 
