@@ -28,6 +28,7 @@ class StreamsAppTest {
     assertEquals(DeadLetterProcessingHandler.class, p.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG));
     assertEquals(1000, p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
     assertEquals(64L * 1024 * 1024, p.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG));
+    assertEquals(-1L, p.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG));
   }
 
   @Test
