@@ -83,16 +83,29 @@ public final class LatencySketch {
    * in the bin of that value whatever the floating-point rounding.
    */
   public OptionalDouble quantile(double q) {
-    if (q < 0 || q > 1) {
-      throw new IllegalArgumentException("quantile must be between 0 and 1, got " + q);
-    }
+    return sketch.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(quantiles(q)[0]);
+  }
+
+  /**
+   * {@link #quantile} of each of {@code qs}, in one pass over the sketch (the window aggregator asks
+   * for three on every check).
+   *
+   * @throws IllegalStateException when the sketch is empty
+   */
+  public double[] quantiles(double... qs) {
     if (sketch.isEmpty()) {
-      return OptionalDouble.empty();
+      throw new IllegalStateException("an empty sketch has no quantiles");
     }
     long n = count();
-    long rank = Math.max(1, (long) Math.ceil(q * n - RANK_EPSILON));
-    double p = n == 1 ? 0 : Math.min(1.0, (rank - 0.5) / (n - 1));
-    return OptionalDouble.of(sketch.getValueAtQuantile(p));
+    double[] ranks = new double[qs.length];
+    for (int i = 0; i < qs.length; i++) {
+      if (qs[i] < 0 || qs[i] > 1) {
+        throw new IllegalArgumentException("quantile must be between 0 and 1, got " + qs[i]);
+      }
+      long rank = Math.max(1, (long) Math.ceil(qs[i] * n - RANK_EPSILON));
+      ranks[i] = n == 1 ? 0 : Math.min(1.0, (rank - 0.5) / (n - 1));
+    }
+    return sketch.getValuesAtQuantiles(ranks);
   }
 
   public long count() {
