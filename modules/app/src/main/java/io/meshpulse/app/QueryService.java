@@ -24,9 +24,10 @@ import org.apache.kafka.streams.state.HostInfo;
 /**
  * The Streams application and the query API it backs, started together: the API answers 503
  * until the stores are ready and have caught up with the topics ({@link StartupCatchUp}). Closes
- * the API first, then Streams.
+ * the API first, then Streams. Public for embedding (the benchmarks) through
+ * {@link #startOnLoopback}.
  */
-final class QueryService implements AutoCloseable {
+public final class QueryService implements AutoCloseable {
 
   private final StreamsApp streams;
   private final QueryServer server;
@@ -86,6 +87,19 @@ final class QueryService implements AutoCloseable {
     }
   }
 
+  /**
+   * One instance as {@code meshpulse streams} runs it, its API on a free loopback port; the topics
+   * under {@code topology}'s prefix must exist.
+   *
+   * @param kafka Kafka settings as {@code --kafka} takes them
+   */
+  public static QueryService startOnLoopback(String applicationId, String bootstrapServers, TopologyConfig topology,
+      Map<String, String> kafka, Path stateDir) {
+    KafkaOptions options = KafkaOptions.local(bootstrapServers, topology.topics().prefix(), 1);
+    options.kafka.putAll(kafka);
+    return start(applicationId, options, topology, "127.0.0.1", 0, new HostInfo("127.0.0.1", 0), stateDir, newMetrics());
+  }
+
   private static Map<String, String> passthrough(KafkaOptions kafka, HostInfo self, Path stateDir) {
     Map<String, String> passthrough = new LinkedHashMap<>();
     kafka.clientProperties().forEach((k, v) -> passthrough.put(k.toString(), v.toString()));
@@ -100,7 +114,7 @@ final class QueryService implements AutoCloseable {
     return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   }
 
-  void awaitRunning(Duration timeout) {
+  public void awaitRunning(Duration timeout) {
     streams.awaitRunning(timeout);
   }
 
@@ -109,11 +123,12 @@ final class QueryService implements AutoCloseable {
   }
 
   /** The running Kafka Streams, e.g. to ask which instance owns a key. */
-  KafkaStreams kafkaStreams() {
+  public KafkaStreams kafkaStreams() {
     return streams.streams();
   }
 
-  int port() {
+  /** The port the query API listens on. */
+  public int port() {
     return server.port();
   }
 

@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** A directory that exists while the process runs and is deleted, with its contents, on close. */
-final class TempDir implements AutoCloseable {
+public final class TempDir implements AutoCloseable {
 
   private final Path path;
 
@@ -16,7 +16,7 @@ final class TempDir implements AutoCloseable {
     this.path = path;
   }
 
-  static TempDir create(String prefix) {
+  public static TempDir create(String prefix) {
     try {
       return new TempDir(Files.createTempDirectory(prefix));
     } catch (IOException e) {
@@ -24,7 +24,7 @@ final class TempDir implements AutoCloseable {
     }
   }
 
-  Path path() {
+  public Path path() {
     return path;
   }
 

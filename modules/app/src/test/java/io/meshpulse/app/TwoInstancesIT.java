@@ -44,7 +44,11 @@ class TwoInstancesIT {
   private static QueryService first;
   private static QueryService second;
 
-  /** Given two instances of one application and three rounds of checks, agent-n answering in n ms. */
+  /**
+   * Given two instances of one application and three rounds of checks, agent-n answering in n ms,
+   * each agent's registration read by the instance that owns it (right after the instances turn
+   * RUNNING the owner may not have read it yet, and a 404 then would be the truth, not a wrong answer).
+   */
   @BeforeAll
   static void startTwoInstances(KafkaCluster cluster, TestNames names) {
     KafkaOptions kafka = KafkaOptions.local(cluster.bootstrapServers(), names.prefix(), 4);
@@ -55,6 +59,8 @@ class TwoInstancesIT {
     second = running.add(start(names, kafka, topology, stateB));
     QueryApiIT.feed(cluster, names, AGENTS, (agent, round) -> Checks.healthy(agent, latencyOf(agent), round));
     await().atMost(DEADLINE).until(() -> ownedByBoth(first.kafkaStreams()) && ownedByBoth(second.kafkaStreams()));
+    Api api = new Api(first.port());
+    await().atMost(DEADLINE).until(() -> AGENTS.stream().allMatch(agent -> api.get("/api/agents/" + agent).ok()));
   }
 
   @AfterAll

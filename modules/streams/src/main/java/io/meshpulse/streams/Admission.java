@@ -13,9 +13,17 @@ import java.util.Optional;
  * ({@code invalid-key}); a tombstone, a negative or non-finite response time, a health other than
  * HEALTHY/DEGRADED/UNHEALTHY, a check time before 1970 ({@code invalid-value}); a check stamped more
  * than {@code maxFutureSkew} ahead of the wall clock, or whose timestamp the
- * {@link CheckTimestampExtractor} had to clamp ({@code future-timestamp}); a check whose latest
- * window ends, plus grace, at or before the stream time, so that no window would take it
- * ({@code late}).
+ * {@link CheckTimestampExtractor} had to clamp ({@code future-timestamp}); a check whose earliest
+ * window ends, plus grace, at or before the stream time ({@code late}).
+ *
+ * <p><b>Late means late for any of its windows.</b> With hopping windows a check can be too late
+ * for its earliest window and in time for a later one. Kafka Streams' windowed aggregation would
+ * add it to the open windows and skip the closed one (a WARN and its {@code dropped-records}
+ * metric, no dead letter); worse, that aggregation does not keep its stream time across a restart,
+ * so after a crash it would add such a check to the closed window it has already emitted. A check
+ * is therefore admitted whole or not at all: the windows stay exact and crash-safe, and a refused
+ * check is on the dead-letter topic, never silently lost. With tumbling windows (the default) the
+ * earliest window is the only one.
  */
 public record Admission(Duration windowSize, Duration windowAdvance, Duration grace, Duration maxFutureSkew) {
 
@@ -37,10 +45,14 @@ public record Admission(Duration windowSize, Duration windowAdvance, Duration gr
         .or(() -> late(key, check, streamTime));
   }
 
-  /** End of the latest window that contains {@code timestampMs}. */
-  public long latestWindowEnd(long timestampMs) {
+  /**
+   * End of the earliest window that contains {@code timestampMs}, where Kafka Streams' {@code TimeWindows}
+   * put it: windows start at multiples of the advance, none before the epoch.
+   */
+  public long earliestWindowEnd(long timestampMs) {
     long advance = windowAdvance.toMillis();
-    return timestampMs - Math.floorMod(timestampMs, advance) + windowSize.toMillis();
+    long size = windowSize.toMillis();
+    return Math.max(0, timestampMs - size + advance) / advance * advance + size;
   }
 
   private static Optional<Rejection> invalid(String key, HealthCheckResult check) {
@@ -79,10 +91,11 @@ public record Admission(Duration windowSize, Duration windowAdvance, Duration gr
 
   private Optional<Rejection> late(String key, HealthCheckResult check, long streamTime) {
     long checkedAt = check.getCheckedAt().toEpochMilli();
-    if (streamTime >= 0 && latestWindowEnd(checkedAt) + grace.toMillis() <= streamTime) {
+    long closedAt = earliestWindowEnd(checkedAt) + grace.toMillis();
+    if (streamTime >= 0 && closedAt <= streamTime) {
       return reject(DeadLetterReason.LATE, "agent=" + key + " check time=" + check.getCheckedAt()
-          + " stream time=" + Instant.ofEpochMilli(streamTime) + " (its last window closed at "
-          + Instant.ofEpochMilli(latestWindowEnd(checkedAt) + grace.toMillis()) + ")");
+          + " stream time=" + Instant.ofEpochMilli(streamTime) + " (its window closed at "
+          + Instant.ofEpochMilli(closedAt) + ")");
     }
     return Optional.empty();
   }

@@ -21,6 +21,8 @@ import java.util.OptionalDouble;
 public final class LatencySketch {
 
   static final int MAX_BINS = 2048;
+  /** q·n of 0.95 × 20 is 19.000000000000004 in doubles: not a reason to take the 20th value. */
+  private static final double RANK_EPSILON = 1e-9;
 
   private final DDSketch sketch;
 
@@ -71,12 +73,39 @@ public final class LatencySketch {
     sketch.mergeWith(other.sketch);
   }
 
-  /** The value at quantile {@code q} (0..1), or empty when the sketch is empty. */
+  /**
+   * The nearest-rank value of quantile {@code q} (0..1) — the ⌈q·n⌉-th smallest of the n values, the
+   * smallest for q = 0 — within the relative accuracy; empty when the sketch is empty.
+   *
+   * <p>DDSketch's own {@code getValueAtQuantile(p)} answers the value of (0-based) rank p·(n−1), which
+   * for a window of a few checks is another value than the nearest rank (p95 of 6 values: the 5th
+   * instead of the 6th). So the rank is computed here and DDSketch is asked for rank − ½, which falls
+   * in the bin of that value whatever the floating-point rounding.
+   */
   public OptionalDouble quantile(double q) {
-    if (q < 0 || q > 1) {
-      throw new IllegalArgumentException("quantile must be between 0 and 1, got " + q);
+    return sketch.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(quantiles(q)[0]);
+  }
+
+  /**
+   * {@link #quantile} of each of {@code qs}, in one pass over the sketch (the window aggregator asks
+   * for three on every check).
+   *
+   * @throws IllegalStateException when the sketch is empty
+   */
+  public double[] quantiles(double... qs) {
+    if (sketch.isEmpty()) {
+      throw new IllegalStateException("an empty sketch has no quantiles");
     }
-    return sketch.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(sketch.getValueAtQuantile(q));
+    long n = count();
+    double[] ranks = new double[qs.length];
+    for (int i = 0; i < qs.length; i++) {
+      if (qs[i] < 0 || qs[i] > 1) {
+        throw new IllegalArgumentException("quantile must be between 0 and 1, got " + qs[i]);
+      }
+      long rank = Math.max(1, (long) Math.ceil(qs[i] * n - RANK_EPSILON));
+      ranks[i] = n == 1 ? 0 : Math.min(1.0, (rank - 0.5) / (n - 1));
+    }
+    return sketch.getValuesAtQuantiles(ranks);
   }
 
   public long count() {

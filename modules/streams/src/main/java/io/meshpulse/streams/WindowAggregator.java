@@ -61,6 +61,7 @@ public final class WindowAggregator implements Aggregator<String, HealthCheckRes
   private void addLatency(AgentWindowStats.Builder next, double millis) {
     LatencySketch sketch = LatencySketch.deserializeOrCreate(bytes(next.getLatencySketch()), relativeAccuracy);
     sketch.add(millis);
+    double[] percentiles = sketch.quantiles(0.50, 0.95, 0.99);
     long n = next.getLatencyCount() + 1;
     double sum = next.getLatencySumMs() + millis;
     next.setLatencyCount(n)
@@ -68,9 +69,9 @@ public final class WindowAggregator implements Aggregator<String, HealthCheckRes
         .setLatencyMinMs(next.getLatencyMinMs() == null ? millis : Math.min(next.getLatencyMinMs(), millis))
         .setLatencyMaxMs(next.getLatencyMaxMs() == null ? millis : Math.max(next.getLatencyMaxMs(), millis))
         .setLatencyMeanMs(sum / n)
-        .setLatencyP50Ms(sketch.quantile(0.50).getAsDouble())
-        .setLatencyP95Ms(sketch.quantile(0.95).getAsDouble())
-        .setLatencyP99Ms(sketch.quantile(0.99).getAsDouble())
+        .setLatencyP50Ms(percentiles[0])
+        .setLatencyP95Ms(percentiles[1])
+        .setLatencyP99Ms(percentiles[2])
         .setLatencySketch(ByteBuffer.wrap(sketch.serialize()));
   }
 

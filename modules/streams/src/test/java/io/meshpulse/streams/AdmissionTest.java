@@ -67,12 +67,23 @@ class AdmissionTest {
   }
 
   @Test
-  void withHoppingWindowsTheLatestWindowDecides() {
+  void withHoppingWindowsACheckIsLateOnceItsEarliestWindowHasClosed() {
     Admission hopping = Admission.of(TopologyConfig.fromMap(Map.of(
         TopologyConfig.WINDOW_SIZE, "1m", TopologyConfig.WINDOW_ADVANCE, "20s", TopologyConfig.WINDOW_GRACE, "0s")));
-    long t = T.plusSeconds(5).toEpochMilli();
+    HealthCheckResult check = Checks.check("a", HEALTHY, T.plusSeconds(5)); // windows [-40s, 20s), [-20s, 40s), [0s, 60s)
+    long ts = check.getCheckedAt().toEpochMilli();
 
-    assertEquals(T.plusSeconds(60).toEpochMilli(), hopping.latestWindowEnd(t));
-    assertEquals(T.plus(Duration.ofSeconds(80)).toEpochMilli(), hopping.latestWindowEnd(T.plusSeconds(20).toEpochMilli()));
+    assertEquals(T.plusSeconds(20).toEpochMilli(), hopping.earliestWindowEnd(ts));
+    assertTrue(hopping.judge("a", check, ts, NOW, T.plusSeconds(20).toEpochMilli() - 1).isEmpty());
+    assertEquals(DeadLetterReason.LATE,
+        hopping.judge("a", check, ts, NOW, T.plusSeconds(20).toEpochMilli()).orElseThrow().reason());
+  }
+
+  @Test
+  void noWindowStartsBeforeTheEpoch() {
+    Admission hopping = Admission.of(TopologyConfig.fromMap(Map.of(
+        TopologyConfig.WINDOW_SIZE, "1m", TopologyConfig.WINDOW_ADVANCE, "20s")));
+
+    assertEquals(Duration.ofMinutes(1).toMillis(), hopping.earliestWindowEnd(5_000));
   }
 }

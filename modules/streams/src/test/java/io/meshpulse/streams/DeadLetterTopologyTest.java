@@ -92,6 +92,22 @@ class DeadLetterTopologyTest {
   }
 
   @Test
+  void checkLateForItsEarliestHoppingWindowGoesToTheDeadLetterTopicWhole() {
+    try (TopologyFixture f = new TopologyFixture(Map.of(TopologyConfig.WINDOW_SIZE, "1m",
+        TopologyConfig.WINDOW_ADVANCE, "30s", TopologyConfig.WINDOW_GRACE, "0s"));
+        LogCapture log = new LogCapture(DeadLetterProcessingHandler.class)) {
+      f.check("a", HEALTHY, T0.minusSeconds(110));
+      f.check("a", HEALTHY, T0.minusSeconds(85)); // window [-150s, -90s) has closed
+      f.check("a", HEALTHY, T0.minusSeconds(100)); // in [-150s, -90s), closed, and [-120s, -60s), open
+
+      assertEquals("late", header(f.deadLetters.readRecord(), DeadLetters.REASON));
+      assertEquals(1.0, f.admissionMetric("late-checks-total"));
+      assertEquals(1, log.events().size());
+      assertEquals(2, f.windowStats().fetch("a", T0.minusSeconds(120).toEpochMilli()).value().getCount());
+    }
+  }
+
+  @Test
   void checkUnderAnotherAgentsKeyGoesToTheDeadLetterTopic() {
     try (TopologyFixture f = new TopologyFixture()) {
       f.checks.pipeInput("b", Checks.check("a", HEALTHY, T0.minusSeconds(5)), T0);

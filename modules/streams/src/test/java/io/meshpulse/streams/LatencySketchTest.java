@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 class LatencySketchTest {
 
+  private static final Logger LOG = LoggerFactory.getLogger(LatencySketchTest.class);
   private static final double ACCURACY = 0.005;
 
   @Test
@@ -46,6 +51,46 @@ class LatencySketchTest {
   }
 
   @Test
+  void quantilesOfAFewValuesAreTheirNearestRankValues() {
+    LatencySketch sketch = LatencySketch.create(ACCURACY);
+    for (double ms : new double[] {60, 10, 50, 20, 40, 30}) {
+      sketch.add(ms);
+    }
+
+    // nearest rank of 6 values: p50 the 3rd, p95 and p99 the 6th, q=0 the 1st
+    assertWithinAccuracy(30, sketch.quantile(0.50).getAsDouble());
+    assertWithinAccuracy(60, sketch.quantile(0.95).getAsDouble());
+    assertWithinAccuracy(60, sketch.quantile(0.99).getAsDouble());
+    assertWithinAccuracy(10, sketch.quantile(0.0).getAsDouble());
+  }
+
+  @Test
+  void exactRanksAreNotPushedUpByRounding() {
+    LatencySketch sketch = LatencySketch.create(ACCURACY);
+    for (int ms = 1; ms <= 20; ms++) {
+      sketch.add(ms);
+    }
+
+    assertWithinAccuracy(19, sketch.quantile(0.95).getAsDouble()); // ⌈0.95 × 20⌉ = 19
+  }
+
+  /** The sizes modules/streams/README.md quotes: windows of 6, 60 and 100,000 lognormal response times. */
+  @ParameterizedTest
+  @CsvSource({"6, 64", "60, 256", "100000, 2048"})
+  void serializedSketchStaysSmall(int samples, int limit) {
+    Random random = new Random(samples);
+    LatencySketch sketch = LatencySketch.create(ACCURACY);
+    for (int n = 0; n < samples; n++) {
+      sketch.add(Math.exp(3.0 + 0.8 * random.nextGaussian())); // median about 20 ms
+    }
+
+    int bytes = sketch.serialize().length;
+
+    LOG.info("sketch of {} lognormal samples at relative accuracy {}: {} bytes serialized", samples, ACCURACY, bytes);
+    assertTrue(bytes <= limit, samples + " samples: serialized sketch is " + bytes + " bytes");
+  }
+
+  @Test
   void sketchesOfDifferentAccuracyDoNotMerge() {
     LatencySketch fine = LatencySketch.create(0.005);
     LatencySketch coarse = LatencySketch.create(0.02);
@@ -70,5 +115,9 @@ class LatencySketchTest {
     assertEquals(0.0, sketch.quantile(0.5).getAsDouble());
     assertThrows(IllegalArgumentException.class, () -> sketch.add(-1.0));
     assertThrows(IllegalArgumentException.class, () -> sketch.add(Double.NaN));
+  }
+
+  private static void assertWithinAccuracy(double exact, double estimate) {
+    assertEquals(exact, estimate, exact * ACCURACY, "exact " + exact + ", sketch " + estimate);
   }
 }

@@ -1,5 +1,6 @@
 package io.meshpulse.streams;
 
+import static io.meshpulse.schema.AgentHealth.DEGRADED;
 import static io.meshpulse.schema.AgentHealth.HEALTHY;
 import static io.meshpulse.schema.AgentHealth.UNHEALTHY;
 import static io.meshpulse.streams.TopologyFixture.T0;
@@ -57,6 +58,20 @@ class MeshSummaryTopologyTest {
     assertEquals(0.5, s.getOverall().getHealthyRatio(), 1e-12);
     assertEquals("1/0/1/0 of 2", counts(s.getByCapability().get("search")));
     assertEquals("0/0/1/0 of 1", counts(s.getByCapability().get("chat")));
+  }
+
+  @Test
+  void degradedAgentsAreCountedApart() {
+    f.register("a", "search");
+    f.register("b", "search");
+    f.check("a", HEALTHY, T0.minusSeconds(40));
+    f.check("b", DEGRADED, T0.minusSeconds(40));
+
+    MeshHealthSummary s = f.summary();
+
+    assertEquals("1/1/0/0 of 2", counts(s.getOverall()));
+    assertEquals("1/1/0/0 of 2", counts(s.getByCapability().get("search")));
+    assertEquals(0.5, s.getOverall().getHealthyRatio(), 1e-12);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.meshpulse.streams;
 
+import static io.meshpulse.schema.AgentHealth.DEGRADED;
 import static io.meshpulse.schema.AgentHealth.HEALTHY;
 import static io.meshpulse.schema.AgentHealth.UNHEALTHY;
 import static io.meshpulse.schema.AgentHealth.UNKNOWN;
@@ -73,6 +74,40 @@ class StatusTopologyTest {
 
     assertEquals(List.of("first check"), transitions().stream().map(HealthTransition::getReason).toList());
     assertEquals(HEALTHY, f.status("a").getHealth());
+  }
+
+  @Test
+  void degradedIsAStateOfItsOwnReachedFromEitherSide() {
+    f.check("a", HEALTHY, T0.minusSeconds(60));
+    f.check("a", DEGRADED, T0.minusSeconds(50));
+    f.check("a", DEGRADED, T0.minusSeconds(40));
+    f.check("a", DEGRADED, T0.minusSeconds(30));
+    f.check("b", UNHEALTHY, T0.minusSeconds(30));
+    f.check("b", DEGRADED, T0.minusSeconds(20));
+    f.check("b", DEGRADED, T0.minusSeconds(10));
+
+    List<String> changes = transitions().stream()
+        .map(t -> t.getId() + " " + t.getFrom() + "->" + t.getTo() + " (" + t.getReason() + ")").toList();
+
+    assertEquals(List.of("a#1 UNKNOWN->HEALTHY (first check)",
+        "a#2 HEALTHY->DEGRADED (3 consecutive checks DEGRADED or worse)",
+        "b#1 UNKNOWN->UNHEALTHY (first check)",
+        "b#2 UNHEALTHY->DEGRADED (2 consecutive checks DEGRADED or better)"), changes);
+    assertEquals(DEGRADED, f.status("a").getHealth());
+    assertEquals(DEGRADED, f.status("b").getHealth());
+  }
+
+  @Test
+  void outOfOrderCheckDoesNotMoveTheStatusBack() {
+    f.check("a", HEALTHY, T0.minusSeconds(20));
+    f.check("a", HEALTHY, T0.minusSeconds(10));
+    f.check("a", UNHEALTHY, T0.minusSeconds(15));
+
+    AgentStatus status = f.status("a");
+
+    assertEquals(T0.minusSeconds(10), status.getLastCheck().getCheckedAt());
+    assertEquals(0, status.getConsecutiveFailures());
+    assertEquals(0, status.getStreak());
   }
 
   @Test

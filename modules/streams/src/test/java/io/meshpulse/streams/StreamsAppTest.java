@@ -17,7 +17,7 @@ class StreamsAppTest {
   private final TopologyConfig config = TopologyConfig.fromMap(Map.of(TopologyConfig.TOPICS_PREFIX, "t."));
 
   @Test
-  void configIsExactlyOnceWithTheDeadLetterTopicAndItsHandlers() {
+  void configIsExactlyOnceWithTheDeadLetterTopicItsHandlersAndTheMeasuredCommitAndCache() {
     Properties p = StreamsApp.streamsConfig("app", "broker:9092", config, Map.of());
 
     assertEquals("app", p.get(StreamsConfig.APPLICATION_ID_CONFIG));
@@ -26,7 +26,9 @@ class StreamsAppTest {
     assertEquals("t.checks.dlq", p.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG));
     assertEquals(DeadLetterDeserializationHandler.class, p.get(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG));
     assertEquals(DeadLetterProcessingHandler.class, p.get(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG));
-    assertEquals(100, p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+    assertEquals(1000, p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+    assertEquals(64L * 1024 * 1024, p.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG));
+    assertEquals(-1L, p.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG));
   }
 
   @Test

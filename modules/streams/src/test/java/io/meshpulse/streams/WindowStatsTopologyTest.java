@@ -4,10 +4,13 @@ import static io.meshpulse.schema.AgentHealth.DEGRADED;
 import static io.meshpulse.schema.AgentHealth.HEALTHY;
 import static io.meshpulse.streams.TopologyFixture.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.meshpulse.schema.AgentWindowStats;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.AfterEach;
@@ -63,5 +66,45 @@ class WindowStatsTopologyTest {
     assertEquals(T0.minusSeconds(60), closed.getWindowEnd());
     assertEquals(2, closed.getCount());
     assertEquals(15.0, closed.getLatencyMeanMs(), 1e-9);
+  }
+
+  @Test
+  void outOfOrderCheckWithinGraceCountsInItsWindow() {
+    f.pipe(Checks.check("a", HEALTHY, T0.minusSeconds(50), 10.0));
+    f.pipe(Checks.check("a", HEALTHY, T0.plusSeconds(5), 10.0)); // stream time past the window's end, within grace
+    f.pipe(Checks.check("a", DEGRADED, T0.minusSeconds(55), 40.0));
+
+    AgentWindowStats stats = f.windowStats().fetch("a", T0.minusSeconds(60).toEpochMilli()).value();
+
+    assertEquals(2, stats.getCount());
+    assertEquals(1, stats.getDegradedCount());
+    assertEquals(40.0, stats.getLatencyMaxMs());
+    assertTrue(f.deadLetters.isEmpty());
+  }
+
+  @Test
+  void hoppingWindowsCountACheckInEachOfItsWindowsAndAreEmittedOnceEach() {
+    try (TopologyFixture hopping = new TopologyFixture(Map.of(TopologyConfig.WINDOW_SIZE, "1m",
+        TopologyConfig.WINDOW_ADVANCE, "30s", TopologyConfig.WINDOW_GRACE, "10s"))) {
+      hopping.pipe(Checks.check("a", HEALTHY, T0.minusSeconds(100), 10.0)); // in [-150s, -90s) and [-120s, -60s)
+      hopping.pipe(Checks.check("a", HEALTHY, T0.minusSeconds(80), 30.0)); // in [-120s, -60s) and [-90s, -30s)
+      for (int s = 20; s >= 0; s -= 10) { // stream time passes -30s + 10s grace; closed windows are looked for once a second
+        hopping.advanceWallClock(Duration.ofSeconds(1));
+        hopping.pipe(Checks.check("a", HEALTHY, T0.minusSeconds(s)));
+      }
+
+      List<String> emitted = hopping.stats.readValuesToList().stream()
+          .map(w -> offset(w.getWindowStart()) + ".." + offset(w.getWindowEnd()) + " count=" + w.getCount()
+              + " mean=" + w.getLatencyMeanMs())
+          .toList();
+
+      assertEquals(List.of("-150..-90 count=1 mean=10.0", "-120..-60 count=2 mean=20.0", "-90..-30 count=1 mean=30.0"),
+          emitted);
+    }
+  }
+
+  /** Seconds from T0. */
+  private static long offset(Instant t) {
+    return Duration.between(T0, t).toSeconds();
   }
 }

@@ -67,4 +67,19 @@ public interface KafkaCluster {
       Predicate<List<ConsumerRecord<K, V>>> done, Duration timeout) {
     return TopicReader.readUntil(clientConfig(), topic, keys, values, done, timeout);
   }
+
+  /** Every committed record of {@code topic}, from the beginning to its end as it stands now. */
+  default <K, V> List<ConsumerRecord<K, V>> readToEnd(String topic, Deserializer<K> keys, Deserializer<V> values) {
+    return TopicReader.readToEnd(clientConfig(), topic, keys, values, TIMEOUT);
+  }
+
+  /** The end offset of each partition of {@code topic}, by partition number. */
+  default Map<Integer, Long> endOffsets(String topic) {
+    return Offsets.ends(this, topic);
+  }
+
+  /** The offsets consumer group {@code groupId} has committed on {@code topic}, by partition (0 where none). */
+  default Map<Integer, Long> committedOffsets(String groupId, String topic) {
+    return Offsets.committed(this, groupId, topic);
+  }
 }

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.meshpulse.schema.Topics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -76,6 +78,26 @@ class KafkaExtensionIT {
     List<ConsumerRecord<String, String>> records = cluster.readUntil(
         topic, new StringDeserializer(), new StringDeserializer(), r -> r.size() == 2, Duration.ofSeconds(30));
     assertEquals(Set.of("hello", "world"), Set.copyOf(records.stream().map(ConsumerRecord::value).toList()));
+  }
+
+  @Test
+  void recordsSentInOrderAreReadToTheEndInTheirOrder(KafkaCluster cluster, TestNames names) {
+    // Given
+    String topic = names.topic("counting");
+    cluster.createTopic(topic, 1);
+    List<Map.Entry<String, String>> numbers = IntStream.range(0, 500)
+        .mapToObj(i -> Map.entry("k", Integer.toString(i))).toList();
+
+    // When
+    try (TestProducer<String, String> producer = cluster.producer(new StringSerializer(), new StringSerializer())) {
+      producer.sendInOrder(topic, numbers);
+    }
+
+    // Then
+    List<ConsumerRecord<String, String>> records = cluster.readToEnd(topic, new StringDeserializer(), new StringDeserializer());
+    assertEquals(numbers.stream().map(Map.Entry::getValue).toList(), records.stream().map(ConsumerRecord::value).toList());
+    assertEquals(Map.of(0, 500L), cluster.endOffsets(topic));
+    assertEquals(Map.of(0, 0L), cluster.committedOffsets(names.groupId(), topic));
   }
 
   @Test
