@@ -56,6 +56,7 @@ final class Freshness {
 
   /** Milliseconds from send to visible, one per sampled check, in the order they became visible. */
   List<Double> measure(int perSecond, Duration duration, int sampleEvery) {
+    awaitAnswering();
     List<Double> delays = new ArrayList<>();
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     try (KafkaProducer<String, HealthCheckResult> producer = BenchFleet.checksProducer(bootstrapServers, 5)) {
@@ -81,6 +82,20 @@ final class Freshness {
           + " s after the last was sent, e.g. " + pending.peek());
     }
     return delays;
+  }
+
+  /**
+   * Waits until the API answers: right after start it says 503 until the application has caught up
+   * with its topics, which is start-up, not freshness.
+   */
+  private void awaitAnswering() {
+    long deadline = System.nanoTime() + SETTLE.toNanos();
+    while (latestCheck(BenchFleet.name(0)) == null) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the query API does not answer " + SETTLE.toSeconds() + " s after start");
+      }
+      LockSupport.parkNanos(POLL_PAUSE.toNanos());
+    }
   }
 
   private void send(KafkaProducer<String, HealthCheckResult> producer, boolean sampled) {

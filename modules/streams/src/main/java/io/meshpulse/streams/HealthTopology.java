@@ -51,6 +51,9 @@ import org.apache.kafka.streams.state.internals.RocksDbIndexedTimeOrderedWindowB
  */
 public final class HealthTopology {
 
+  /** Cards kept decoded (a few hundred bytes each): more than one instance's share of a large fleet. */
+  private static final int MAX_MEMOIZED_CARDS = 100_000;
+
   private HealthTopology() {}
 
   /** The topology, with the system clock for the timestamp extractor's future-skew check. */
@@ -61,15 +64,16 @@ public final class HealthTopology {
   /** The topology; {@code clock} is the wall clock the timestamp extractor clamps future checks against. */
   public static Topology build(TopologyConfig config, InstantSource clock) {
     Serde<String> keys = Serdes.String();
+    Serde<AgentCard> cardSerde = new MemoizedSerde<>(MeshSerdes.agentCard(), MAX_MEMOIZED_CARDS);
     Topics topics = config.topics();
     StreamsBuilder builder = new StreamsBuilder(new org.apache.kafka.streams.TopologyConfig(quiet(buildRules())));
 
     KTable<String, AgentCard> cards = builder.table(topics.agents(),
-        Consumed.with(keys, MeshSerdes.agentCard())
+        Consumed.with(keys, cardSerde)
             .withTimestampExtractor(new UsePartitionTimeOnInvalidTimestamp())
             .withName("agents-source"),
         Materialized.<String, AgentCard, KeyValueStore<Bytes, byte[]>>as(StoreNames.AGENT_CARDS)
-            .withKeySerde(keys).withValueSerde(MeshSerdes.agentCard()));
+            .withKeySerde(keys).withValueSerde(cardSerde));
 
     KStream<String, HealthCheckResult> admitted = builder
         .stream(topics.checks(), Consumed.with(keys, MeshSerdes.checkResult())

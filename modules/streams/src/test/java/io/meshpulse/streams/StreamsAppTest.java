@@ -29,6 +29,7 @@ class StreamsAppTest {
     assertEquals(1000, p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
     assertEquals(64L * 1024 * 1024, p.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG));
     assertEquals(-1L, p.get(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG));
+    assertEquals(Runtime.getRuntime().availableProcessors(), p.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG));
   }
 
   @Test

@@ -102,16 +102,6 @@ class WindowAggregatorTest {
     assertEquals(newer.getCheckedAt(), stats.getLastErrorAt());
   }
 
-  @Test
-  void aggregationLeavesItsArgumentAlone() {
-    AgentWindowStats before = fold(Checks.check("a", HEALTHY, T, 10.0));
-    AgentWindowStats copy = AgentWindowStats.newBuilder(before).build();
-
-    aggregator.apply("a", Checks.check("a", UNHEALTHY, T.plusSeconds(1), 99.0), before);
-
-    assertEquals(copy, before);
-  }
-
   /** Lognormal response times, median about 20 ms, as a real agent's spread. */
   private static double[] lognormal(int n, long seed) {
     Random random = new Random(seed);
