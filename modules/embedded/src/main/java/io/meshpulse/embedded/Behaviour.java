@@ -69,7 +69,12 @@ public sealed interface Behaviour {
    * balancer that silently dropped the connection would. The first request on a connection is answered.
    */
   static Behaviour dropsIdleConnections(Duration idle, boolean reset) {
-    return new DropsIdleConnections(idle, reset);
+    return new DropsIdleConnections(idle, reset, Duration.ZERO);
+  }
+
+  /** {@link #dropsIdleConnections(Duration, boolean)}, answering after {@code latency}. */
+  static Behaviour dropsIdleConnections(Duration idle, boolean reset, Duration latency) {
+    return new DropsIdleConnections(idle, reset, latency);
   }
 
   /** P2: {@code 200} with {@code Content-Length: 0}, connection kept alive. */
@@ -190,9 +195,10 @@ public sealed interface Behaviour {
   }
 
   /** See {@link #dropsIdleConnections}. */
-  record DropsIdleConnections(Duration idle, boolean reset) implements Behaviour {
+  record DropsIdleConnections(Duration idle, boolean reset, Duration latency) implements Behaviour {
     public DropsIdleConnections {
       Arguments.requireNotNegative("idle", idle);
+      Arguments.requireNotNegative("latency", latency);
     }
 
     @Override
@@ -200,7 +206,7 @@ public sealed interface Behaviour {
       if (!request.firstOnConnection() && request.idle().compareTo(idle) > 0) {
         return new Reply.Close(reset);
       }
-      return new Reply.Send(Duration.ZERO, Response.json(200, OK));
+      return new Reply.Send(latency, Response.json(200, OK));
     }
   }
 

@@ -74,11 +74,12 @@ class ConnectionReuseIT {
    */
   @Test
   void retryNeverGoesOnAnotherPooledConnection() throws Exception {
-    // Given: two agents on one address (one route) leave two kept-alive connections in the pool
+    // Given: two agents on one address (one route) leave two kept-alive connections in the pool;
+    // the agent answers after 200 ms so that the first round's two checks overlap
     AtomicLong agentTicks = new AtomicLong(System.nanoTime());
     FleetOptions options = FleetOptions.defaults().withTicker(agentTicks::get);
-    try (SimulatedFleet fleet = SimulatedFleet.start(
-        List.of(AgentSpec.of("p1", Behaviour.dropsIdleConnections(AGENT_IDLE_LIMIT, false))), options)) {
+    Behaviour dropsIdle = Behaviour.dropsIdleConnections(AGENT_IDLE_LIMIT, false, Duration.ofMillis(200));
+    try (SimulatedFleet fleet = SimulatedFleet.start(List.of(AgentSpec.of("p1", dropsIdle)), options)) {
       AgentCard first = fleet.cards().get(0);
       AgentCard second = AgentCard.newBuilder(first).setName("p1-again").setUrl(first.getUrl() + "?again").build();
       AtomicReference<List<AgentCard>> registered = new AtomicReference<>(List.of(first, second));
