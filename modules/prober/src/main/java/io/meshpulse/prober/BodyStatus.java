@@ -28,7 +28,7 @@ final class BodyStatus {
     if (!reply.hasBody() || !looksLikeJson(reply)) {
       return null;
     }
-    try (InputStream body = decoded(reply); JsonParser parser = JSON.getFactory().createParser(body)) {
+    try (JsonParser parser = parser(reply)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return null;
       }
@@ -59,15 +59,17 @@ final class BodyStatus {
     return false;
   }
 
-  private static InputStream decoded(HttpReply reply) throws IOException {
-    InputStream raw = new ByteArrayInputStream(reply.body());
+  /** A plain body is parsed in place (it is capped already); a compressed one through a bounded inflater. */
+  private static JsonParser parser(HttpReply reply) throws IOException {
     String encoding = reply.contentEncoding() == null ? "" : reply.contentEncoding().trim().toLowerCase(Locale.ROOT);
+    InputStream raw = new ByteArrayInputStream(reply.body());
     InputStream decoded = switch (encoding) {
       case "gzip", "x-gzip" -> new GZIPInputStream(raw);
       case "deflate" -> new InflaterInputStream(raw);
-      default -> raw;
+      default -> null;
     };
-    return new BoundedInputStream(decoded, MAX_INFLATED);
+    return decoded == null ? JSON.getFactory().createParser(reply.body())
+        : JSON.getFactory().createParser(new BoundedInputStream(decoded, MAX_INFLATED));
   }
 
   private static final class BoundedInputStream extends java.io.FilterInputStream {
