@@ -148,7 +148,7 @@ final class StreamsBench implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     CpuTime cpu = CpuTime.now().since(cpuAtStart);
-    System.out.printf("topology committed all %,d checks in %.1f s, using %.1f s of CPU (%.1f s in its stream thread):"
+    System.out.printf("topology committed all %,d checks in %.1f s, using %.1f s of CPU (%.1f s in its stream threads):"
         + " %.1f µs per check%n", checks, seconds, cpu.processNanos() / 1e9, cpu.streamThreadNanos() / 1e9,
         cpu.processNanos() / 1e3 / checks);
     return checks / seconds;
