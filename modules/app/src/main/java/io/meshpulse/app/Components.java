@@ -39,11 +39,21 @@ final class Components implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes {@code component} to its end even on an interrupted thread (a stop during start-up
+   * interrupts the starting thread, which then closes what it started): Kafka clients abandon a
+   * close on an interrupted thread and log it as an error. The interrupt is kept for the caller.
+   */
   private static void closeQuietly(AutoCloseable component) {
+    boolean interrupted = Thread.interrupted();
     try {
       component.close();
     } catch (Exception e) {
       LOG.warn("closing {} failed: {}", component.getClass().getSimpleName(), e.getMessage());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

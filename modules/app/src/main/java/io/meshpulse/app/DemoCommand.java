@@ -40,6 +40,8 @@ final class DemoCommand implements Callable<Integer> {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration READY_POLL = Duration.ofMillis(200);
   private static final int MAX_AGENTS = 10_000;
+  /** A simulated agent's listening socket, its end of the prober's connection, and the prober's end. */
+  private static final int OPEN_FILES_PER_AGENT = 3;
   private static final Duration MAX_SCENARIO_EVERY = Duration.ofDays(1);
   /** The state directory's name says it is the demo's own, disposable (see ExpectedNoise). */
   static final String STATE_DIR_PREFIX = "meshpulse-demo-state-";
@@ -89,6 +91,7 @@ final class DemoCommand implements Callable<Integer> {
     if (agents < 1 || agents > MAX_AGENTS) {
       throw new ConfigException("--agents", "must be from 1 to " + MAX_AGENTS + ", got " + agents);
     }
+    OpenFiles.limit().ifPresent(limit -> OpenFiles.requireRoom("--agents", agents, OPEN_FILES_PER_AGENT, limit));
     ProberConfig proberConfig = prober.config(rounds.over(Map.of("interval", "3s", "timeout", "2s")));
     TopologyConfig topologyConfig = topology.config(new Topics(Topics.DEFAULT_PREFIX),
         Map.of(TopologyConfig.DEFAULT_INTERVAL, Durations.format(proberConfig.interval())));
@@ -102,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
     PrometheusMeterRegistry metrics = QueryService.newMetrics();
     // the API's port first: one in use fails before the broker and the fleet start
     QueryServer api = running.add(QueryService.listen("0.0.0.0", port, metrics));
-    EmbeddedKafka kafka = running.add(EmbeddedKafka.start(brokerOptions()));
+    EmbeddedKafka kafka = running.add(running.uninterruptibly(() -> EmbeddedKafka.start(brokerOptions())));
     LOG.info("embedded Kafka broker ready at {}", kafka.bootstrapServers());
     KafkaOptions options = KafkaOptions.local(kafka.bootstrapServers(), 3);
     options.ensureTopics();

@@ -1,6 +1,7 @@
 package io.meshpulse.app;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,8 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Components started in order and closed in reverse, once, when the process is asked to stop
  * (Ctrl-C, SIGTERM) or a component fails. One named shutdown hook does the stopping. A stop during
- * start-up does not wait for the start-up to finish: the hook closes what has started, the start-up
- * thread is interrupted, and whatever it starts afterwards is closed at once.
+ * start-up interrupts the start-up thread, which then closes what it started, in order (the broker
+ * last, so nothing loses it mid-close). Only when that thread is stuck in a step that ignores
+ * interrupts does the hook close what has started itself; whatever starts afterwards is closed at once.
  */
 final class Running implements AutoCloseable {
 
@@ -24,8 +26,10 @@ final class Running implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Running.class);
   private static final Duration CLOSE_BUDGET = Duration.ofSeconds(20);
-  /** How long the hook waits, after closing, for the start-up thread to close what it was starting. */
+  /** How long the hook waits for the start-up thread to stop and close what it started. */
   private static final Duration HANDOVER = Duration.ofSeconds(3);
+  /** The same, while an {@link #uninterruptibly} step runs: long enough for it (a broker starting) to end and be closed. */
+  private static final Duration STEP_HANDOVER = Duration.ofSeconds(15);
 
   private final Components started = new Components();
   private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -34,6 +38,9 @@ final class Running implements AutoCloseable {
   private final AtomicBoolean closing = new AtomicBoolean();
   private final Thread starter = Thread.currentThread();
   private volatile boolean startingUp = true;
+  /** Guards the start-up thread's interruptibility: an interrupt never lands inside an {@link #uninterruptibly} step. */
+  private final Object interrupts = new Object();
+  private boolean interruptible = true;
 
   Running() {
     this(Runtime.getRuntime()::addShutdownHook);
@@ -46,26 +53,56 @@ final class Running implements AutoCloseable {
 
   /**
    * Runs {@code startUp}, then waits until asked to stop and closes everything. Start-up failing
-   * because a stop was requested meanwhile (interrupted, a component closed under it) is that stop,
-   * not an error.
+   * because a stop was requested meanwhile (interrupted, a component closed under it, a library
+   * that cannot initialize while the JVM shuts down) is that stop, not an error.
    */
   void run(StartUp startUp) throws Exception {
     try {
       startUp.start(this);
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
       if (!stopRequested()) {
         throw e;
       }
       Thread.interrupted(); // the interrupt was ours, and is handled
       LOG.info("stopped during start-up");
+      LOG.debug("start-up ended by the stop with", e);
       return;
     }
     awaitStop();
   }
 
-  /** Adds a started component; once everything was closed (a stop during start-up), closes it at once and throws. */
+  /**
+   * Adds a started component, to be closed in reverse order. Once a stop was requested it throws,
+   * ending the start-up, having kept the component for the closing (or closed it at once when
+   * everything else was closed already).
+   */
   <T extends AutoCloseable> T add(T component) {
-    return started.add(component);
+    started.add(component);
+    if (stopRequested()) {
+      throw new IllegalStateException("stop requested during start-up");
+    }
+    return component;
+  }
+
+  /**
+   * Runs a start-up step that a stop request must not interrupt, because an interrupt would leave it
+   * half done (an embedded Kafka broker halts the JVM on an interrupted start): the stop waits for it,
+   * and what it started is closed once it is {@link #add}ed. Not run at all once a stop was requested.
+   */
+  <T> T uninterruptibly(Callable<T> step) throws Exception {
+    synchronized (interrupts) {
+      if (stopRequested()) {
+        throw new InterruptedException("stop requested");
+      }
+      interruptible = false;
+    }
+    try {
+      return step.call();
+    } finally {
+      synchronized (interrupts) {
+        interruptible = true;
+      }
+    }
   }
 
   /** Waits up to {@code timeout} for a stop request; whether one came. For start-up waits. */
@@ -85,9 +122,11 @@ final class Running implements AutoCloseable {
   }
 
   void requestStop() {
-    stopRequested.countDown();
-    if (startingUp && Thread.currentThread() != starter) {
-      starter.interrupt();
+    synchronized (interrupts) {
+      stopRequested.countDown();
+      if (startingUp && interruptible && Thread.currentThread() != starter) {
+        starter.interrupt();
+      }
     }
   }
 
@@ -121,11 +160,17 @@ final class Running implements AutoCloseable {
     boolean duringStartUp = startingUp;
     requestStop();
     if (duringStartUp) {
-      // the start-up thread may be in a step that cannot be interrupted: do not wait for it to close
-      closeAll();
-      await(starterDone, HANDOVER);
+      if (!await(starterDone, inUninterruptibleStep() ? STEP_HANDOVER : HANDOVER)) {
+        closeAll(); // stuck in a step that ignores interrupts: close what has started without it
+      }
     } else if (!await(closed, CLOSE_BUDGET)) {
       LOG.warn("still closing after {} s; exiting anyway", CLOSE_BUDGET.toSeconds());
+    }
+  }
+
+  private boolean inUninterruptibleStep() {
+    synchronized (interrupts) {
+      return !interruptible;
     }
   }
 

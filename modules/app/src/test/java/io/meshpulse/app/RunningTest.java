@@ -1,5 +1,6 @@
 package io.meshpulse.app;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,11 +49,44 @@ class RunningTest {
   }
 
   @Test
-  void stopDuringAnInterruptibleStartUpWaitEndsTheStartUpQuietly() throws Exception {
+  void stopDuringAnUninterruptibleStepLetsItEndUndisturbedThenClosesWhatItStarted() throws Exception {
+    // Given: a start-up in a step that an interrupt would break (as an embedded broker's start)
+    CountDownLatch inStep = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicReference<Boolean> interrupted = new AtomicReference<>();
+    Thread starter = startUp(running -> {
+      running.add(component("api"));
+      AutoCloseable broker = running.uninterruptibly(() -> {
+        inStep.countDown();
+        interrupted.set(!release.await(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS));
+        return component("broker");
+      });
+      running.add(broker);
+      running.add(component("never"));
+    });
+    assertTrue(inStep.await(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS));
+
+    // When: the stop comes, and then the step ends
+    Thread stopping = hook.get();
+    stopping.start();
+    await().atMost(PROMPTLY).until(() -> stopping.getState() == Thread.State.TIMED_WAITING);
+    release.countDown();
+    stopping.join(Duration.ofSeconds(30).toMillis());
+
+    // Then
+    starter.join(PROMPTLY.toMillis());
+    assertEquals(false, interrupted.get(), "the step ran to its end, not interrupted");
+    assertEquals(List.of("broker", "api"), closed, "what the step started is closed, in reverse; nothing after it starts");
+    assertEquals(null, startUpFailure.get(), "a stop during start-up is not an error");
+  }
+
+  @Test
+  void stopDuringAnInterruptibleStartUpWaitEndsTheStartUpQuietlyClosingInReverse() throws Exception {
     // Given: a start-up waiting, as the demo waits for its fleet to show in the API
     CountDownLatch waiting = new CountDownLatch(1);
     Thread starter = startUp(running -> {
       running.add(component("broker"));
+      running.add(component("streams"));
       waiting.countDown();
       new CountDownLatch(1).await();
     });
@@ -64,7 +98,7 @@ class RunningTest {
     // Then
     starter.join(PROMPTLY.toMillis());
     assertEquals(false, starter.isAlive());
-    assertEquals(List.of("broker"), closed);
+    assertEquals(List.of("streams", "broker"), closed, "the broker last: nothing loses it while closing");
     assertEquals(null, startUpFailure.get());
   }
 

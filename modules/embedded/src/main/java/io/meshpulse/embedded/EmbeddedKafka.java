@@ -66,7 +66,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     EmbeddedKafka kafka = new EmbeddedKafka(options, dir, temporary, brokerPort, freePort());
     try {
       kafka.restart();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // an Error too: Kafka's classes fail to initialize when the JVM is already shutting down
       kafka.close();
       throw e;
     }

@@ -61,8 +61,13 @@ public final class AgentCatalog implements AutoCloseable {
     }
   }
 
+  /** Closes to the end even on an interrupted thread (the producer would abandon the close and log an error). */
   @Override
   public void close() {
+    boolean interrupted = Thread.interrupted();
     producer.close(Duration.ofSeconds(10));
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -10,6 +10,7 @@ import io.meshpulse.embedded.SimulatedFleet;
 import io.meshpulse.prober.registry.AgentCatalog;
 import io.meshpulse.prober.registry.AgentRegistry;
 import io.meshpulse.prober.registry.FileAgentRegistry;
+import io.meshpulse.prober.registry.SyncedFileRegistry;
 import io.meshpulse.prober.registry.TopicAgentRegistry;
 import io.meshpulse.schema.AgentCard;
 import io.meshpulse.schema.HealthCheckResult;
@@ -19,10 +20,15 @@ import io.meshpulse.testkit.TestNames;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +89,38 @@ class RegistryChangesIT {
         assertRemovedFromTheNextRound(registry, "1s", () -> catalog.deregister(List.of("alpha")));
       }
     }
+  }
+
+  @Test
+  void agentOfTheFileDeregisteredOnTheTopicIsRegisteredAgainAndStillChecked(KafkaCluster kafka, TestNames names,
+      @TempDir Path dir) {
+    String topic = kafka.createTopics(names.topics(), 3).agents();
+    Path file = dir.resolve("agents.yaml");
+    CollectedResults results = new CollectedResults();
+    try (SimulatedFleet fleet = SimulatedFleet.start(FLEET);
+         AgentCatalog catalog = new AgentCatalog(topic, ClientProperties.of(kafka))) {
+      AgentsYaml.write(cards(fleet, "alpha", "bravo"), file);
+      try (SyncedFileRegistry registry = new SyncedFileRegistry(new FileAgentRegistry(file), topic,
+               ClientProperties.of(kafka));
+           ProberRig prober = rounds(registry, "300ms", results)) {
+        await().atMost(WAIT).until(() -> registered(kafka, topic).contains("alpha"));
+
+        // When: someone deregisters alpha with the agents topic while the file still lists it
+        long latestBefore = changeOnceChecked(results, "alpha", () -> catalog.deregister(List.of("alpha")));
+
+        // Then: the file wins: alpha is registered again, and its checks go on
+        await().atMost(WAIT).until(() -> registered(kafka, topic).contains("alpha"));
+        await().atMost(WAIT).until(() -> roundsOf(results, "alpha") >= latestBefore + 3);
+      }
+    }
+  }
+
+  /** The agents the topic holds a card for now: each key's latest record is not a tombstone. */
+  private static Set<String> registered(KafkaCluster kafka, String topic) {
+    Map<String, byte[]> latest = new HashMap<>();
+    kafka.readToEnd(topic, new StringDeserializer(), new ByteArrayDeserializer())
+        .forEach(record -> latest.put(record.key(), record.value()));
+    return latest.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).collect(Collectors.toSet());
   }
 
   /** Given rounds over the registry, when {@code change} adds charlie, then charlie is checked from the next round. */
