@@ -61,7 +61,7 @@ class InstanceRestartIT {
     TopologyConfig topology = TopologyConfig.fromMap(Map.of(TopologyConfig.TOPICS_PREFIX, names.prefix(),
         TopologyConfig.DEFAULT_INTERVAL, "1h"));
     QueryService first = running.add(start(names, kafka, topology, stateA));
-    QueryService second = start(names, kafka, topology, stateB);
+    QueryService second = running.add(start(names, kafka, topology, stateB)); // closed twice: harmless
     QueryApiIT.feed(cluster, names, AGENTS, (agent, round) -> Checks.healthy(agent, 5.0, round));
     await().atMost(DEADLINE).until(() -> sharing(first, second) && listsEveryAgent(first));
 
