@@ -15,9 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -30,12 +28,12 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 /** Reads the state stores of this instance only (its partitions). */
 final class LocalStores {
 
-  private final KafkaStreams streams;
+  private final LocalStreams streams;
   private final Duration windowSize;
   private final Duration windowRetention;
   private final InstantSource clock;
 
-  LocalStores(KafkaStreams streams, Duration windowSize, Duration windowRetention, InstantSource clock) {
+  LocalStores(LocalStreams streams, Duration windowSize, Duration windowRetention, InstantSource clock) {
     this.streams = streams;
     this.windowSize = windowSize;
     this.windowRetention = windowRetention;
@@ -144,7 +142,7 @@ final class LocalStores {
 
   private <T> T store(String name, QueryableStoreType<T> type) {
     try {
-      return streams.store(StoreQueryParameters.fromNameAndType(name, type));
+      return streams.store(name, type);
     } catch (InvalidStateStoreException e) {
       throw new StoresUnavailableException("store " + name + " is not queryable right now: " + e.getMessage(), e);
     }

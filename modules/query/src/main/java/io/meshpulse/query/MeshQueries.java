@@ -8,13 +8,13 @@ import io.meshpulse.streams.StoreNames;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
@@ -31,9 +31,8 @@ public final class MeshQueries {
 
   private static final TypeReference<List<AgentView>> AGENT_LIST = new TypeReference<>() {};
   private static final TypeReference<AgentDetailView> AGENT_DETAIL = new TypeReference<>() {};
-  private static final TypeReference<MeshHealthView> MESH_COUNTS = new TypeReference<>() {};
 
-  private final KafkaStreams streams;
+  private final LocalStreams streams;
   private final LocalStores local;
   private final RemoteInstances remote;
   private final HostInfo self;
@@ -53,6 +52,11 @@ public final class MeshQueries {
    */
   public MeshQueries(KafkaStreams streams, QueryTiming timing, HostInfo self, ObjectMapper json,
       Supplier<String> notReadyBecause) {
+    this(LocalStreams.of(streams), timing, self, json, notReadyBecause);
+  }
+
+  MeshQueries(LocalStreams streams, QueryTiming timing, HostInfo self, ObjectMapper json,
+      Supplier<String> notReadyBecause) {
     this.streams = streams;
     this.notReadyBecause = notReadyBecause;
     this.local = new LocalStores(streams, timing.windowSize(), timing.windowRetention(), timing.clock());
@@ -60,13 +64,13 @@ public final class MeshQueries {
     this.self = self;
   }
 
+  /**
+   * The registered agents and their counts, counted over the very agents listed: the mesh summary
+   * store is fed through a repartition topic and trails the status store by up to a commit
+   * interval around a registration, so its counts could contradict the list beside them.
+   */
   public MeshHealthView meshHealth() {
-    return whileRunning(() -> {
-      List<AgentView> registered = allAgents(AgentView::registered, "registered=true");
-      MeshHealthView counts = summaryCounts();
-      return new MeshHealthView(counts.healthyCount(), counts.degradedCount(), counts.unhealthyCount(),
-          counts.unknownCount(), counts.totalCount(), counts.healthyRatio(), counts.byCapability(), registered);
-    });
+    return whileRunning(() -> MeshHealthView.of(allAgents(AgentView::registered, "registered=true")));
   }
 
   public List<AgentView> agents() {
@@ -96,18 +100,15 @@ public final class MeshQueries {
     return whileRunning(() -> local.agent(name));
   }
 
-  /** This instance's mesh summary, as counts only (the internal endpoint); null if not owned here. */
+  /**
+   * This instance's mesh summary, as counts only (the internal endpoint, for callers that need no
+   * agent list, and instances of earlier versions); null if not owned here.
+   */
   public MeshHealthView localSummaryCounts() {
     return whileRunning(() -> {
       MeshHealthSummary summary = local.summary();
       return summary == null ? null : toCounts(summary);
     });
-  }
-
-  private MeshHealthView summaryCounts() {
-    HostInfo owner = owner(StoreNames.MESH_SUMMARY, StoreNames.MESH_SUMMARY_KEY);
-    MeshHealthView counts = isSelf(owner) ? localSummaryCounts() : remote.get(owner, "/internal/summary", MESH_COUNTS);
-    return counts != null ? counts : MeshHealthView.of(CountsView.empty(), Map.of(), List.of());
   }
 
   private static MeshHealthView toCounts(MeshHealthSummary summary) {
@@ -119,14 +120,15 @@ public final class MeshQueries {
 
   private List<AgentView> allAgents(Predicate<AgentView> filter, String remoteQuery) {
     List<AgentView> all = new ArrayList<>();
-    for (StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
+    Collection<StreamsMetadata> instances = streams.instances();
+    for (StreamsMetadata instance : instances) {
       if (isSelf(instance.hostInfo())) {
         all.addAll(local.agents(filter));
       } else {
         all.addAll(remote.get(instance.hostInfo(), "/internal/agents?" + remoteQuery, AGENT_LIST));
       }
     }
-    if (streams.metadataForAllStreamsClients().isEmpty()) {
+    if (instances.isEmpty()) {
       all.addAll(local.agents(filter));
     }
     all.sort(Comparator.comparing(AgentView::name));
@@ -138,7 +140,7 @@ public final class MeshQueries {
   }
 
   private HostInfo owner(String store, String key) {
-    KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
+    KeyQueryMetadata metadata = streams.owner(store, key);
     return metadata == null || metadata == KeyQueryMetadata.NOT_AVAILABLE ? self : metadata.activeHost();
   }
 

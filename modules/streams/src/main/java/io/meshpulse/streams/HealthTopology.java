@@ -30,8 +30,6 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
-import org.apache.kafka.streams.state.internals.RocksDbIndexedTimeOrderedWindowBytesStoreSupplier;
 
 /**
  * The health topology, as a pure function of its configuration: no I/O, no lifecycle.
@@ -96,24 +94,11 @@ public final class HealthTopology {
         .windowedBy(TimeWindows.ofSizeAndGrace(config.windowSize(), config.windowGrace()).advanceBy(config.windowAdvance()))
         .emitStrategy(EmitStrategy.onWindowClose())
         .aggregate(aggregator::initial, aggregator, Named.as("agent-window-aggregate"),
-            Materialized.<String, AgentWindowStats>as(windowStatsStore(config))
+            Materialized.<String, AgentWindowStats>as(IndexedWindowStoreSupplier.of(StoreNames.AGENT_WINDOW_STATS, config))
                 .withKeySerde(keys).withValueSerde(MeshSerdes.windowStats()))
         .toStream(Named.as("closed-windows"))
         .map((window, stats) -> KeyValue.pair(window.key(), WindowedStats.stamp(window, stats)), Named.as("stamp-window"))
         .to(config.topics().stats(), Produced.with(keys, MeshSerdes.windowStats()).withName("stats-sink"));
-  }
-
-  /**
-   * The windowed store: the time-ordered window store emit-on-window-close needs (Kafka Streams'
-   * own), with the key index the DSL builds only for sliding windows. Without it, reading one
-   * agent's windows scans the windows of every agent in the time range, which is what the query
-   * API does on every request (100 ms and more per agent with a few thousand agents).
-   * {@code RocksDbIndexedTimeOrderedWindowBytesStoreSupplier} is internal to Kafka Streams: check it
-   * when upgrading ({@code WindowStatsTopologyTest} and the query ITs fail if it changes behaviour).
-   */
-  private static WindowBytesStoreSupplier windowStatsStore(TopologyConfig config) {
-    return RocksDbIndexedTimeOrderedWindowBytesStoreSupplier.create(StoreNames.AGENT_WINDOW_STATS,
-        config.windowRetention(), config.windowSize(), false, true);
   }
 
   private static KStream<String, HealthTransition> statusTransitions(StreamsBuilder builder,

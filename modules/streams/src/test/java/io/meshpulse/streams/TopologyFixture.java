@@ -12,11 +12,14 @@ import io.meshpulse.schema.serde.MeshSerdes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -41,6 +44,8 @@ final class TopologyFixture implements AutoCloseable {
   static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
 
   final TopologyConfig config;
+  /** The driver's state directory, deleted on close (the driver deletes only what is inside). */
+  private final Path stateDir = createTempDir();
   final MutableClock clock = new MutableClock(T0);
   final TopologyTestDriver driver;
   final TestInputTopic<String, HealthCheckResult> checks;
@@ -66,9 +71,9 @@ final class TopologyFixture implements AutoCloseable {
   TopologyFixture(TopologyConfig config, Map<String, String> kafka) {
     this.config = config;
     Map<String, String> passthrough = new HashMap<>(kafka);
-    passthrough.put(StreamsConfig.STATE_DIR_CONFIG, tempDir());
+    passthrough.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     Properties props = StreamsApp.streamsConfig("meshpulse-test", "unused:9092", config, passthrough);
-    this.driver = new TopologyTestDriver(HealthTopology.build(config, clock), props, T0);
+    this.driver = startDriver(config, props);
     Topics topics = config.topics();
     checks = driver.createInputTopic(topics.checks(), new StringSerializer(), MeshSerdes.checkResult().serializer());
     agents = driver.createInputTopic(topics.agents(), new StringSerializer(), MeshSerdes.agentCard().serializer());
@@ -130,16 +135,43 @@ final class TopologyFixture implements AutoCloseable {
             .map(MetricName::name).filter(n -> n.contains("checks")).toList()));
   }
 
-  @Override
-  public void close() {
-    driver.close();
+  Path stateDir() {
+    return stateDir;
   }
 
-  private static String tempDir() {
+  @Override
+  public void close() {
     try {
-      return Files.createTempDirectory("meshpulse-streams-test").toString();
+      driver.close();
+    } finally {
+      deleteRecursively(stateDir);
+    }
+  }
+
+  private TopologyTestDriver startDriver(TopologyConfig config, Properties props) {
+    try {
+      return new TopologyTestDriver(HealthTopology.build(config, clock), props, T0);
+    } catch (RuntimeException e) {
+      deleteRecursively(stateDir); // close() will not run for a fixture that was never built
+      throw e;
+    }
+  }
+
+  private static Path createTempDir() {
+    try {
+      return Files.createTempDirectory("meshpulse-streams-test");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
     }
   }
 }
