@@ -3,6 +3,7 @@ package io.meshpulse.query;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,18 @@ final class RemoteInstances {
     this.json = json;
   }
 
+  /** What went wrong, for a person: the JDK's connect and timeout exceptions often carry no message. */
+  private static String reason(IOException e) {
+    Throwable cause = e;
+    while (cause.getMessage() == null && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause.getMessage() != null) {
+      return cause.getMessage();
+    }
+    return cause instanceof ConnectException ? "cannot connect" : cause.getClass().getSimpleName();
+  }
+
   /** The decoded body, or null on 404. */
   <T> T get(HostInfo host, String pathAndQuery, TypeReference<T> type) {
     URI uri = URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
@@ -41,7 +54,7 @@ final class RemoteInstances {
       return json.readValue(response.body(), type);
     } catch (IOException e) {
       throw new StoresUnavailableException("instance " + host.host() + ":" + host.port() + " did not answer: "
-          + e.getMessage(), e);
+          + reason(e), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoresUnavailableException("interrupted while asking " + uri, e);
