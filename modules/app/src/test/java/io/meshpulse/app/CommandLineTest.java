@@ -87,6 +87,20 @@ class CommandLineTest {
   }
 
   @Test
+  void agentsFileWithAKeyGivenTwiceFailsNamingTheFileLineAndKey() throws IOException {
+    // Given
+    Path agents = write("agents.yaml",
+        "agents:\n  - name: billing\n    url: http://127.0.0.1:9/health\n    url: http://127.0.0.1:10/health\n");
+
+    // When
+    Cli.Run run = Cli.run("check", "--agents", agents.toString());
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("error: agents.yaml: line 4, column 5: duplicate key 'url'", run.err().strip());
+  }
+
+  @Test
   void emptyAgentsFileIsAnEmptyResultSaidInOneLine() throws IOException {
     // Given
     Path agents = write("agents.yaml", "agents: []\n");

@@ -87,6 +87,51 @@ class AgentsFileTest {
   }
 
   @Test
+  void duplicateKeyInAnEntryIsOneLineNamingFileLineAndKey() {
+    ConfigException e = assertThrows(ConfigException.class, () -> AgentsFile.parse("""
+        agents:
+          - name: a
+            url: http://x/h
+            url: http://y/h
+        """, "f.yaml"));
+
+    assertEquals("f.yaml: line 4, column 5: duplicate key 'url'", e.getMessage());
+  }
+
+  @Test
+  void duplicateKeyInAFlowMappingIsRejected() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> AgentsFile.parse("agents:\n  - {name: a, url: 'http://x/h', name: b}\n", "f.yaml"));
+
+    assertEquals("f.yaml: line 2, column 34: duplicate key 'name'", e.getMessage());
+  }
+
+  @Test
+  void duplicateTopLevelKeyIsRejected() {
+    ConfigException e = assertThrows(ConfigException.class, () -> AgentsFile.parse("""
+        agents:
+          - {name: a, url: 'http://x/h'}
+        agents: []
+        """, "f.yaml"));
+
+    assertEquals("f.yaml: line 3, column 1: duplicate key 'agents'", e.getMessage());
+  }
+
+  @Test
+  void duplicateLabelIsRejected() {
+    ConfigException e = assertThrows(ConfigException.class, () -> AgentsFile.parse("""
+        agents:
+          - name: a
+            url: http://x/h
+            labels:
+              team: payments
+              team: billing
+        """, "f.yaml"));
+
+    assertEquals("f.yaml: line 6, column 7: duplicate key 'team'", e.getMessage());
+  }
+
+  @Test
   void missingUrlIsRequired() {
     ConfigException e = assertThrows(ConfigException.class,
         () -> AgentsFile.parse("agents:\n  - name: a\n", "f.yaml"));
