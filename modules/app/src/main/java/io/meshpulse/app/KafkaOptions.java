@@ -93,8 +93,7 @@ final class KafkaOptions {
 
   /** How long a command waits for Kafka at start: {@code --kafka-timeout}. */
   Duration kafkaTimeout() {
-    return Durations.requirePositive("--kafka-timeout", Durations.parse("--kafka-timeout", kafkaTimeout,
-        MAX_KAFKA_TIMEOUT), MAX_KAFKA_TIMEOUT);
+    return Durations.parsePositive("--kafka-timeout", kafkaTimeout, MAX_KAFKA_TIMEOUT);
   }
 
   /**

@@ -29,6 +29,8 @@ class CommandLineTest {
       --timeout        | 3000000h        | error: --timeout: must be at most 10m, got 3000000h
       --degraded-after | 99999999999999h | error: --degraded-after: must be at most 10m, got 99999999999999h
       --body-cap       | 0               | error: --body-cap: must be at least 1, got 0
+      --max-connecting | 0               | error: --max-connecting: must be at least 1, got 0
+      --timeout        | 0s              | error: --timeout: must be a positive duration, got 0s
       --jitter         | 1h              | error: Unknown options: '--jitter', '1h' (see 'meshpulse check --help')
       --interval       | 1s              | error: Unknown options: '--interval', '1s' (see 'meshpulse check --help')
       """)

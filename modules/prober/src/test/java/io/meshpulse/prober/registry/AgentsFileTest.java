@@ -179,7 +179,7 @@ class AgentsFileTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       url: 'http://127.0.0.1:99999/'              | f.yaml: agents[0].url: port 99999 is out of range (1-65535)
-      url: 'http://x/h', timeout: 0s              | f.yaml: agents[0].timeout: must be a positive duration, got 0ms
+      url: 'http://x/h', timeout: 0s              | f.yaml: agents[0].timeout: must be a positive duration, got 0s
       url: 'http://x/h', timeout: 9999999999999h  | f.yaml: agents[0].timeout: must be at most 10m, got 9999999999999h
       url: 'http://x/h', interval: 25h            | f.yaml: agents[0].interval: must be at most 24h, got 25h
       url: 'http://x/h', degraded-after: 11m      | f.yaml: agents[0].degraded-after: must be at most 10m, got 11m
