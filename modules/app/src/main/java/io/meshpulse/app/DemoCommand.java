@@ -1,6 +1,7 @@
 package io.meshpulse.app;
 
 import io.meshpulse.alerts.LogAlertSink;
+import io.meshpulse.embedded.DataDirInUseException;
 import io.meshpulse.embedded.EmbeddedKafka;
 import io.meshpulse.embedded.SimulatedFleet;
 import io.meshpulse.prober.ProberConfig;
@@ -32,10 +33,14 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Runs the whole pipeline on an embedded Kafka broker with a simulated agent fleet.",
-        "Probes every 3s with a 2s timeout unless --interval and --timeout say otherwise.",
+        "Probes every " + DemoCommand.INTERVAL + " with a " + DemoCommand.TIMEOUT
+            + " timeout unless --interval and --timeout say otherwise.",
         "Then: curl localhost:8080/api/mesh/health, or open http://localhost:8080/. Ctrl-C stops it."})
 final class DemoCommand implements Callable<Integer> {
 
+  /** The demo's round interval and check timeout, shorter than the prober's, so that changes show quickly. */
+  static final String INTERVAL = "3s";
+  static final String TIMEOUT = "2s";
   private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
   private static final Duration READY_POLL = Duration.ofMillis(200);
@@ -57,7 +62,8 @@ final class DemoCommand implements Callable<Integer> {
       description = "Port of the embedded broker on 127.0.0.1 (default: a free one; printed at start).")
   int kafkaPort;
 
-  @Option(names = "--data-dir", description = "Keep the broker's log and the state stores here (default: temporary).")
+  @Option(names = "--data-dir",
+      description = "Keep the broker's log and the state stores here, created if missing (default: temporary).")
   Path dataDir;
 
   @Option(names = "--scenario-every", defaultValue = "60s",
@@ -92,12 +98,16 @@ final class DemoCommand implements Callable<Integer> {
       throw new ConfigException("--agents", "must be from 1 to " + MAX_AGENTS + ", got " + agents);
     }
     OpenFiles.limit().ifPresent(limit -> OpenFiles.requireRoom("--agents", agents, OPEN_FILES_PER_AGENT, limit));
-    ProberConfig proberConfig = prober.config(rounds.over(Map.of("interval", "3s", "timeout", "2s")));
+    ProberConfig proberConfig = prober.config(rounds.over(Map.of("interval", INTERVAL, "timeout", TIMEOUT)));
     TopologyConfig topologyConfig = topology.config(new Topics(Topics.DEFAULT_PREFIX),
         Map.of(TopologyConfig.DEFAULT_INTERVAL, Durations.format(proberConfig.interval())));
     Duration cycle = scenarioEvery.trim().equals("0") ? Duration.ZERO
         : Durations.parse("--scenario-every", scenarioEvery, MAX_SCENARIO_EVERY);
     Ports.requireFree("--kafka-port", "127.0.0.1", kafkaPort);
+    if (dataDir != null) {
+      Directories.requireWritable("--data-dir", kafkaDir());
+      Directories.requireWritable("--data-dir", streamsDir());
+    }
     return new Settings(proberConfig, topologyConfig, cycle);
   }
 
@@ -105,7 +115,7 @@ final class DemoCommand implements Callable<Integer> {
     PrometheusMeterRegistry metrics = QueryService.newMetrics();
     // the API's port first: one in use fails before the broker and the fleet start
     QueryServer api = running.add(QueryService.listen("0.0.0.0", port, metrics));
-    EmbeddedKafka kafka = running.add(running.uninterruptibly(() -> EmbeddedKafka.start(brokerOptions())));
+    EmbeddedKafka kafka = running.add(running.uninterruptibly(this::startBroker));
     LOG.info("embedded Kafka broker ready at {}", kafka.bootstrapServers());
     KafkaOptions options = KafkaOptions.local(kafka.bootstrapServers(), 3);
     options.ensureTopics();
@@ -115,18 +125,33 @@ final class DemoCommand implements Callable<Integer> {
     }
     LOG.info("simulated fleet of {} agents registered", fleet.agents().size());
     // fresh broker, fresh state: a store left by an earlier run would not match this broker's topics
-    Path stateDir = dataDir != null ? dataDir.resolve("streams") : running.add(TempDir.create(STATE_DIR_PREFIX)).path();
+    Path stateDir = dataDir != null ? streamsDir() : running.add(TempDir.create(STATE_DIR_PREFIX)).path();
     Pipeline pipeline = running.add(Pipeline.start(new Pipeline.Settings("meshpulse-demo", options, settings.prober(),
-        settings.topology(), "0.0.0.0", api.port(), stateDir), api, List.of(new LogAlertSink()), metrics));
+        settings.topology(), "0.0.0.0", api.port(), new StateDir("--data-dir", stateDir)), api,
+        List.of(new LogAlertSink()), metrics));
     if (!settings.scenarioCycle().isZero()) {
       running.add(DemoScenario.start(fleet, settings.scenarioCycle(), settings.scenarioCycle().dividedBy(3)));
     }
     awaitFleetVisible(running, pipeline.query().queries(), fleet.agents().size(), pipeline.port(), startNanos);
   }
 
-  private EmbeddedKafka.Options brokerOptions() {
+  /** The embedded broker; a data directory another broker (another demo) is using is bad input, named as --data-dir. */
+  private EmbeddedKafka startBroker() {
     EmbeddedKafka.Options options = EmbeddedKafka.Options.defaults().withBrokerPort(kafkaPort);
-    return dataDir == null ? options : options.withDataDir(dataDir.resolve("kafka"));
+    try {
+      return EmbeddedKafka.start(dataDir == null ? options : options.withDataDir(kafkaDir()));
+    } catch (DataDirInUseException e) {
+      throw new ConfigException("--data-dir", e.dataDir() + " is in use by another running Kafka broker (another demo?);"
+          + " stop it, or give this demo its own --data-dir");
+    }
+  }
+
+  private Path kafkaDir() {
+    return dataDir.resolve("kafka");
+  }
+
+  private Path streamsDir() {
+    return dataDir.resolve("streams");
   }
 
   /** Logs when the API first shows every agent with a check, and how long that took; a stop request ends the wait. */

@@ -49,7 +49,10 @@ public final class ExpectedNoise extends TurboFilter {
       new Rule("org.apache.kafka.streams.processor.internals.StateDirectory",
           m -> m.startsWith("Using an OS temp directory") && m.contains(DemoCommand.STATE_DIR_PREFIX)),
       // the query API cannot bind its port: the exception reaches the command, which names the option (Ports)
-      new Rule("io.javalin.Javalin", Level.ERROR, m -> m.equals("Failed to start Javalin")));
+      new Rule("io.javalin.Javalin", Level.ERROR, m -> m.equals("Failed to start Javalin")),
+      // another instance holds the state directory: the exception reaches the command, which names the option (StateDir)
+      new Rule("org.apache.kafka.streams.processor.internals.StateDirectory", Level.ERROR,
+          m -> m.equals("Unable to obtain lock as state directory is already locked by another process")));
 
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {

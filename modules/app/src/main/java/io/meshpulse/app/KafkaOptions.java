@@ -85,16 +85,25 @@ final class KafkaOptions {
     return props;
   }
 
-  /** Checks the options that are read later (the wait, the client settings file), before anything starts. */
+  /** Checks the options that are read later (the wait, the client settings, the bootstrap servers), before anything starts. */
   void validate() {
     kafkaTimeout();
-    clientProperties();
+    checkedClientProperties();
+  }
+
+  /** {@link #clientProperties()}, with the bootstrap servers checked as the clients will read them, naming where they were set. */
+  private Properties checkedClientProperties() {
+    Properties props = clientProperties();
+    String servers = props.getProperty(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+    String option = kafka.containsKey(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) ? "--kafka bootstrap.servers"
+        : bootstrapServers.equals(servers) ? "--bootstrap-servers" : "--kafka-config bootstrap.servers";
+    BootstrapServers.requireResolvable(option, servers);
+    return props;
   }
 
   /** How long a command waits for Kafka at start: {@code --kafka-timeout}. */
   Duration kafkaTimeout() {
-    return Durations.requirePositive("--kafka-timeout", Durations.parse("--kafka-timeout", kafkaTimeout,
-        MAX_KAFKA_TIMEOUT), MAX_KAFKA_TIMEOUT);
+    return Durations.parsePositive("--kafka-timeout", kafkaTimeout, MAX_KAFKA_TIMEOUT);
   }
 
   /**
@@ -104,7 +113,7 @@ final class KafkaOptions {
    */
   void ensureTopics() {
     Duration wait = kafkaTimeout();
-    try (KafkaCheck kafka = KafkaCheck.connect(clientProperties(), wait)) {
+    try (KafkaCheck kafka = KafkaCheck.connect(checkedClientProperties(), wait)) {
       int brokers = kafka.awaitBrokers();
       short replication = replicationFactor != null ? replicationFactor : (short) Math.max(1, Math.min(3, brokers));
       kafka.use(admin -> new TopicSetup(topics(), partitions, replication).ensure(admin, wait));
@@ -117,7 +126,7 @@ final class KafkaOptions {
    * @throws KafkaUnavailableException when it does not answer within {@code --kafka-timeout}
    */
   void awaitReachable() {
-    try (KafkaCheck kafka = KafkaCheck.connect(clientProperties(), kafkaTimeout())) {
+    try (KafkaCheck kafka = KafkaCheck.connect(checkedClientProperties(), kafkaTimeout())) {
       kafka.awaitBrokers();
     }
   }

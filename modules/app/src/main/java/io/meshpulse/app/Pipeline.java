@@ -9,7 +9,6 @@ import io.meshpulse.prober.round.RoundScheduler;
 import io.meshpulse.query.QueryServer;
 import io.meshpulse.streams.TopologyConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -33,10 +32,10 @@ final class Pipeline implements AutoCloseable {
 
   /**
    * @param name the Streams application id, and the prefix of the alert and prober consumer groups
-   * @param stateDir where the state stores live; null for Kafka Streams' default
+   * @param stateDir where the state stores live, and the option that said so
    */
   record Settings(String name, KafkaOptions kafka, ProberConfig prober, TopologyConfig topology, String bindHost,
-      int port, Path stateDir) {}
+      int port, StateDir stateDir) {}
 
   private final Components components;
   private final QueryService query;

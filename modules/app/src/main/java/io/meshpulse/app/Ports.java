@@ -6,6 +6,8 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -45,15 +47,53 @@ final class Ports implements ITypeConverter<Integer> {
     }
   }
 
+  /**
+   * Fails naming {@code option} when {@code host} is not an address this machine can listen on:
+   * not resolvable, or not one of its own. Checked before anything starts.
+   */
+  static void requireListenable(String option, String host) {
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      throw unresolvable(option, host);
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.bind(new InetSocketAddress(address, 0));
+    } catch (IOException e) {
+      throw new ConfigException(option, "cannot listen on " + host + ": " + reason(e));
+    }
+  }
+
   /** The one-line error for a port that cannot be listened on: in use, or an address not of this machine. */
   static ConfigException notListening(String option, String host, int port, Throwable failure) {
+    return notListening(option, option, host, port, failure);
+  }
+
+  /**
+   * As above, for a host and a port given as two options: a port in use is named as
+   * {@code portOption}; an address that cannot be resolved or is not of this machine, as {@code hostOption}.
+   */
+  static ConfigException notListening(String hostOption, String portOption, String host, int port, Throwable failure) {
     Throwable cause = failure;
-    while (!(cause instanceof BindException) && cause.getCause() != null) {
+    while (!(cause instanceof BindException || cause instanceof UnresolvedAddressException
+        || cause instanceof UnknownHostException) && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    if (String.valueOf(cause.getMessage()).contains("in use")) {
-      return new ConfigException(option, "port " + port + " is already in use on " + host);
+    if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+      return unresolvable(hostOption, host);
     }
-    return new ConfigException(option, "cannot listen on " + host + ":" + port + ": " + cause.getMessage());
+    if (String.valueOf(cause.getMessage()).contains("in use")) {
+      return new ConfigException(portOption, "port " + port + " is already in use on " + host);
+    }
+    return new ConfigException(hostOption, "cannot listen on " + host + ":" + port + ": " + reason(cause));
+  }
+
+  private static ConfigException unresolvable(String option, String host) {
+    return new ConfigException(option, "cannot resolve '" + host + "' to an address of this machine");
+  }
+
+  private static String reason(Throwable t) {
+    return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
   }
 }

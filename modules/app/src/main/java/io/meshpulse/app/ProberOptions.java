@@ -16,7 +16,8 @@ final class ProberOptions {
       "jitter", "--jitter", "max-concurrency", "--max-concurrency", "max-connecting", "--max-connecting",
       "degraded-after", "--degraded-after", "body-cap", "--body-cap", "prober-id", "--prober-id");
 
-  @Option(names = "--timeout", description = "Default per-check timeout (default 5s, at most 10m); an agent's own timeout wins.")
+  @Option(names = "--timeout", description = "Default per-check timeout (default 5s; " + DemoCommand.TIMEOUT
+      + " in demo; at most 10m); an agent's own timeout wins.")
   String timeout;
 
   @Option(names = "--max-concurrency", description = "Checks in flight at once (default 10000).")

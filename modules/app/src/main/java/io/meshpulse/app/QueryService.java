@@ -17,8 +17,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -49,30 +52,30 @@ public final class QueryService implements AutoCloseable {
    *     the API is bound to (useful with {@code port} 0)
    */
   static QueryService start(String applicationId, KafkaOptions kafka, TopologyConfig topology, String bindHost,
-      int port, HostInfo advertised, Path stateDir, PrometheusMeterRegistry metrics) {
+      int port, HostInfo advertised, StateDir stateDir, PrometheusMeterRegistry metrics) {
     return start(applicationId, kafka, topology, listen(bindHost, port, metrics), advertised, stateDir, metrics);
   }
 
   /**
    * The query API listening on {@code bindHost:port}, answering 503 until {@link #start} gives it
-   * Streams. A port in use is bad input, named as {@code --port}.
+   * Streams. A port in use is bad input, named as {@code --port}; an address that cannot be listened
+   * on, as {@code --bind}.
    */
   static QueryServer listen(String bindHost, int port, PrometheusMeterRegistry metrics) {
     try {
       return QueryServer.listen(metrics, bindHost, port);
     } catch (JavalinBindException e) {
-      throw Ports.notListening("--port", bindHost, port, e);
+      throw Ports.notListening("--bind", "--port", bindHost, port, e);
     }
   }
 
   /** As above, on a server already listening (see {@link #listen}), which the service then owns and closes. */
   static QueryService start(String applicationId, KafkaOptions kafka, TopologyConfig topology, QueryServer server,
-      HostInfo advertised, Path stateDir, PrometheusMeterRegistry metrics) {
+      HostInfo advertised, StateDir stateDir, PrometheusMeterRegistry metrics) {
     try {
       HostInfo self = advertised.port() == 0 ? new HostInfo(advertised.host(), server.port()) : advertised;
-      StreamsApp app = new StreamsApp(HealthTopology.build(topology),
-          StreamsApp.streamsConfig(applicationId, kafka.bootstrapServers, topology, passthrough(kafka, self, stateDir)),
-          metrics);
+      StreamsApp app = streamsApp(topology, StreamsApp.streamsConfig(applicationId, kafka.bootstrapServers, topology,
+          passthrough(kafka, self, stateDir.path())), stateDir, metrics);
       StartupCatchUp catchUp = StartupCatchUp.start(kafka.clientProperties(), applicationId,
           List.of(topology.topics().agents(), topology.topics().checks()));
       MeshQueries queries = new MeshQueries(app.streams(),
@@ -87,6 +90,17 @@ public final class QueryService implements AutoCloseable {
     }
   }
 
+  /** Kafka Streams for the topology; a state directory it cannot use (locked, uncreatable) is named as its option. */
+  private static StreamsApp streamsApp(TopologyConfig topology, Properties config, StateDir stateDir,
+      PrometheusMeterRegistry metrics) {
+    Topology built = HealthTopology.build(topology);
+    try {
+      return new StreamsApp(built, config, metrics);
+    } catch (StreamsException e) {
+      throw stateDir.explain(e, config);
+    }
+  }
+
   /**
    * One instance as {@code meshpulse streams} runs it, its API on a free loopback port; the topics
    * under {@code topology}'s prefix must exist.
@@ -97,7 +111,8 @@ public final class QueryService implements AutoCloseable {
       Map<String, String> kafka, Path stateDir) {
     KafkaOptions options = KafkaOptions.local(bootstrapServers, topology.topics().prefix(), 1);
     options.kafka.putAll(kafka);
-    return start(applicationId, options, topology, "127.0.0.1", 0, new HostInfo("127.0.0.1", 0), stateDir, newMetrics());
+    return start(applicationId, options, topology, "127.0.0.1", 0, new HostInfo("127.0.0.1", 0),
+        new StateDir("stateDir", stateDir), newMetrics());
   }
 
   private static Map<String, String> passthrough(KafkaOptions kafka, HostInfo self, Path stateDir) {

@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 /** When probe rounds run, for the commands that run rounds on a schedule (prober, demo); not for a one-off check. */
 final class RoundOptions {
 
-  @Option(names = "--interval", description = "Start-to-start time of probe rounds (default 10s, at most 24h).")
+  @Option(names = "--interval",
+      description = "Start-to-start time of probe rounds (default 10s; " + DemoCommand.INTERVAL + " in demo; at most 24h).")
   String interval;
 
   @Option(names = "--jitter", description = "Spread each round's checks over this window (default 0; at most the interval).")

@@ -2,6 +2,7 @@ package io.meshpulse.app;
 
 import io.meshpulse.query.QueryServer;
 import io.meshpulse.schema.config.ConfigException;
+import io.meshpulse.streams.HealthTopology;
 import io.meshpulse.streams.TopologyConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
 final class StreamsCommand implements Callable<Integer> {
 
   @Option(names = "--application-id", defaultValue = "meshpulse-streams",
-      description = "Kafka Streams application id, shared by the instances of one deployment (default ${DEFAULT-VALUE}).")
+      description = {"Kafka Streams application id, shared by the instances of one deployment (default ${DEFAULT-VALUE});",
+          "letters, digits, '.', '_' and '-': it prefixes the internal topics' names."})
   String applicationId;
 
   @Option(names = "--port", defaultValue = "8080", converter = Ports.class,
@@ -31,7 +33,8 @@ final class StreamsCommand implements Callable<Integer> {
   @Option(names = "--advertise", description = "host:port other instances reach this API at (default localhost:<port>).")
   String advertise;
 
-  @Option(names = "--state-dir", description = "Where the state stores live (default: Kafka Streams' default).")
+  @Option(names = "--state-dir",
+      description = "Where the state stores live, created if missing; one per instance (default: Kafka Streams' default).")
   Path stateDir;
 
   @Mixin
@@ -43,7 +46,10 @@ final class StreamsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TopologyConfig config = topology.config(kafka.topics());
+    ApplicationIds.requireValid("--application-id", applicationId, HealthTopology.build(config).describe());
     HostInfo self = advertised();
+    Ports.requireListenable("--bind", bind);
+    StateDir state = new StateDir("--state-dir", stateDir == null ? null : Directories.requireWritable("--state-dir", stateDir));
     kafka.validate();
     PrometheusMeterRegistry metrics = QueryService.newMetrics();
     try (Running running = new Running()) {
@@ -51,7 +57,7 @@ final class StreamsCommand implements Callable<Integer> {
         // a port in use is told at once, not after the wait for Kafka
         QueryServer api = r.add(QueryService.listen(bind, port, metrics));
         kafka.ensureTopics();
-        r.add(QueryService.start(applicationId, kafka, config, api, self, stateDir, metrics));
+        r.add(QueryService.start(applicationId, kafka, config, api, self, state, metrics));
       });
     }
     return 0;

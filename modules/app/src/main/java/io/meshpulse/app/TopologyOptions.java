@@ -52,8 +52,8 @@ final class TopologyOptions {
     optionByKey.put(TopologyConfig.UNHEALTHY_AFTER, "--unhealthy-after");
     optionByKey.put(TopologyConfig.HEALTHY_AFTER, "--healthy-after");
     optionByKey.put(TopologyConfig.DEFAULT_INTERVAL, "--expected-interval");
-    // a key given with --set keeps its own name in the error
-    settings.keySet().forEach(optionByKey::remove);
+    // a key given with --set is named as such in the error, e.g. "--set window.retention: ..."
+    settings.keySet().forEach(key -> optionByKey.put(key, "--set " + key));
     return OptionNames.renamed(optionByKey, () -> TopologyConfig.fromMap(values));
   }
 

@@ -19,10 +19,14 @@ final class UsageErrors implements IParameterExceptionHandler {
     return Failures.BAD_INPUT;
   }
 
+  /** Picocli's own prefix on some of its messages (e.g. a missing one of several options), said once already. */
+  private static final String PICOCLI_PREFIX = "Error: ";
+
   private static String message(ParameterException e) {
     if (e.getCause() instanceof TypeConversionException conversion && e.getArgSpec() instanceof OptionSpec option) {
       return option.longestName() + ": " + conversion.getMessage();
     }
-    return e.getMessage();
+    String message = String.valueOf(e.getMessage());
+    return message.startsWith(PICOCLI_PREFIX) ? message.substring(PICOCLI_PREFIX.length()) : message;
   }
 }

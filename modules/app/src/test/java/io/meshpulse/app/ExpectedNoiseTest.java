@@ -85,6 +85,15 @@ class ExpectedNoiseTest {
   }
 
   @Test
+  void stateDirectoryLockFailureIsDroppedForTheCommandReportsIt() {
+    String logger = "org.apache.kafka.streams.processor.internals.StateDirectory";
+    assertEquals(FilterReply.DENY, decide(logger, Level.ERROR,
+        "Unable to obtain lock as state directory is already locked by another process"));
+    assertEquals(FilterReply.NEUTRAL, decide(logger, Level.ERROR, "Failed to write offset checkpoint file to {}",
+        "/tmp/kafka-streams/app/0_1/.checkpoint"));
+  }
+
+  @Test
   void errorsAndOtherLoggersPass() {
     assertEquals(FilterReply.NEUTRAL, decide(NETWORK_CLIENT, Level.ERROR,
         "Attempting to close NetworkClient that has already been closed."));

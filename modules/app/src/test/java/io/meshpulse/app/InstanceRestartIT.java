@@ -79,7 +79,7 @@ class InstanceRestartIT {
 
   private static QueryService start(TestNames names, KafkaOptions kafka, TopologyConfig topology, Path stateDir) {
     return QueryService.start(names.applicationId(), kafka, topology, "127.0.0.1", 0, new HostInfo("127.0.0.1", 0),
-        stateDir, QueryService.newMetrics());
+        new StateDir("--state-dir", stateDir), QueryService.newMetrics());
   }
 
   /** Every instance RUNNING with active tasks of its own (the group has settled on these members). */

@@ -72,7 +72,7 @@ class PipelineIT {
         // a loaded CI machine must not turn an agent UNKNOWN between two rounds
         TopologyConfig.UNKNOWN_AFTER_MISSED_INTERVALS, "10"));
     pipeline = Pipeline.start(new Pipeline.Settings(names.applicationId(), kafka, prober, topology, "127.0.0.1", 0,
-        stateDir), List.of(alerts::add), QueryService.newMetrics());
+        new StateDir("--state-dir", stateDir)), List.of(alerts::add), QueryService.newMetrics());
     api = new Api(pipeline.port());
   }
 

@@ -159,7 +159,7 @@ class QueryApiIT {
     TopologyConfig topology = TopologyConfig.fromMap(Map.of(TopologyConfig.TOPICS_PREFIX, names.prefix(),
         TopologyConfig.DEFAULT_INTERVAL, "1h"));
     return running.add(QueryService.start(names.applicationId(), kafka, topology, "127.0.0.1", 0,
-        new HostInfo("127.0.0.1", 0), dir, QueryService.newMetrics()));
+        new HostInfo("127.0.0.1", 0), new StateDir("--state-dir", dir), QueryService.newMetrics()));
   }
 
   private static KafkaOptions prepareTopics(KafkaCluster cluster, TestNames names) {

@@ -97,7 +97,7 @@ class TwoInstancesIT {
 
   private static QueryService start(TestNames names, KafkaOptions kafka, TopologyConfig topology, Path stateDir) {
     return QueryService.start(names.applicationId(), kafka, topology, "127.0.0.1", 0, new HostInfo("127.0.0.1", 0),
-        stateDir, QueryService.newMetrics());
+        new StateDir("--state-dir", stateDir), QueryService.newMetrics());
   }
 
   /** Each instance owns some of the agents, so asking either one forwards some questions. */

@@ -1,10 +1,15 @@
 package io.meshpulse.embedded;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import kafka.server.KafkaConfig;
@@ -23,6 +28,8 @@ final class KraftNode {
 
   static final int NODE_ID = 1;
   static final String CONTROLLER_LISTENER = "CONTROLLER";
+  /** The file a running broker locks in each of its log directories. */
+  private static final String LOCK_FILE = ".lock";
 
   private final KafkaRaftServer server;
 
@@ -30,8 +37,14 @@ final class KraftNode {
     this.server = server;
   }
 
-  /** Formats {@code logDir} when it holds no {@code meta.properties}, then starts the broker; returns once it has started. */
+  /**
+   * Formats {@code logDir} when it holds no {@code meta.properties}, then starts the broker; returns once it has started.
+   *
+   * @throws DataDirInUseException when another broker holds {@code logDir}'s lock (checked before starting, so
+   *     that this broker does not fail half-started)
+   */
   static KraftNode start(Map<String, String> brokerProperties, Path logDir) {
+    requireUnlocked(logDir);
     formatIfNeeded(logDir);
     KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(brokerProperties, false), Time.SYSTEM);
     try {
@@ -48,6 +61,47 @@ final class KraftNode {
   void stop() {
     server.shutdown();
     server.awaitShutdown();
+  }
+
+  /**
+   * Tries the lock a running broker holds on its log directory ({@code LogManager}'s {@code .lock}), as that
+   * broker took it, and lets it go at once. Held by another process: {@code tryLock} answers null. Held in this
+   * JVM: it throws, and the probe's channel stays open, since closing it would drop that broker's lock too
+   * (POSIX record locks belong to the process, and closing any descriptor of the file releases them).
+   */
+  private static void requireUnlocked(Path logDir) {
+    Path lockFile = logDir.resolve(LOCK_FILE);
+    if (!Files.exists(lockFile)) {
+      return;
+    }
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      return; // not ours to judge: the broker reports what it makes of the file
+    }
+    try {
+      FileLock lock = channel.tryLock();
+      if (lock != null) {
+        lock.release();
+      }
+      channel.close();
+      if (lock == null) {
+        throw new DataDirInUseException(logDir);
+      }
+    } catch (OverlappingFileLockException e) {
+      throw new DataDirInUseException(logDir);
+    } catch (IOException e) {
+      closeQuietly(channel);
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // nothing held through it
+    }
   }
 
   private static void formatIfNeeded(Path logDir) {

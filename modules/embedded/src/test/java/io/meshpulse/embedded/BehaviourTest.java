@@ -83,6 +83,13 @@ class BehaviourTest {
     assertThrows(IllegalArgumentException.class, () -> Behaviour.status(99, ""));
   }
 
+  @Test
+  void aRejectedDurationReadsAsDurationsAreWritten() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Behaviour.trickle(Duration.ZERO));
+
+    assertEquals("every: must be positive, got 0s", e.getMessage());
+  }
+
   private static List<Integer> statuses(Behaviour b, int n) {
     return LongStream.range(0, n)
         .mapToObj(i -> ((Reply.Send) b.reply(context(i, false, Duration.ZERO))).response().status())

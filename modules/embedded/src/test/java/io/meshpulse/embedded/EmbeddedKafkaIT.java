@@ -2,6 +2,7 @@ package io.meshpulse.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -94,6 +95,21 @@ class EmbeddedKafkaIT {
     }
     assertEquals(address, kafka.bootstrapServers());
     assertEquals(List.of("before", "after"), readAll("durable", 2, "read_uncommitted").stream().map(ConsumerRecord::value).toList());
+  }
+
+  @Test
+  void secondBrokerOnTheDataDirectoryOfARunningOneFailsBeforeStarting() throws Exception {
+    // When
+    DataDirInUseException e = assertThrows(DataDirInUseException.class,
+        () -> EmbeddedKafka.start(EmbeddedKafka.Options.defaults().withDataDir(kafka.dataDir())));
+
+    // Then the running broker and its data are untouched
+    assertEquals(kafka.dataDir(), e.dataDir());
+    createTopic("after-second-start");
+    try (KafkaProducer<String, String> producer = producer(Map.of())) {
+      producer.send(new ProducerRecord<>("after-second-start", "agent-1", "ok")).get(30, TimeUnit.SECONDS);
+    }
+    assertEquals(List.of("ok"), readAll("after-second-start", 1, "read_uncommitted").stream().map(ConsumerRecord::value).toList());
   }
 
   private static void createTopic(String name) throws Exception {

@@ -64,6 +64,7 @@ public record ProberConfig(String proberId, Duration interval, Duration timeout,
       throw new ConfigException(k, "unknown prober setting; known: " + String.join(", ", KEYS.stream().sorted().toList()));
     });
     // checked here, naming the key: HttpSettings would throw a plain exception
+    requireAtLeast(values, "max-connecting", 1);
     requireAtLeast(values, "body-cap", 1);
     requireAtLeast(values, "max-redirects", 0);
     HttpSettings defaults = HttpSettings.defaults();
@@ -78,11 +79,11 @@ public record ProberConfig(String proberId, Duration interval, Duration timeout,
         defaults.ioThreads());
     return new ProberConfig(
         values.getOrDefault("prober-id", defaultProberId()),
-        duration(values, "interval", Duration.ofSeconds(10), MAX_INTERVAL),
-        duration(values, "timeout", Duration.ofSeconds(5), MAX_TIMEOUT),
+        positiveDuration(values, "interval", Duration.ofSeconds(10), MAX_INTERVAL),
+        positiveDuration(values, "timeout", Duration.ofSeconds(5), MAX_TIMEOUT),
         duration(values, "jitter", Duration.ZERO, MAX_INTERVAL),
         concurrency,
-        duration(values, "degraded-after", Duration.ofSeconds(1), MAX_TIMEOUT),
+        positiveDuration(values, "degraded-after", Duration.ofSeconds(1), MAX_TIMEOUT),
         http);
   }
 
@@ -103,6 +104,15 @@ public record ProberConfig(String proberId, Duration interval, Duration timeout,
       return Duration.ZERO;
     }
     return Durations.parse(key, text, max);
+  }
+
+  /** As {@link #duration}, for a setting that must be positive: a zero is refused as the user wrote it. */
+  private static Duration positiveDuration(Map<String, String> values, String key, Duration fallback, Duration max) {
+    Duration d = duration(values, key, fallback, max);
+    if (d.isZero()) {
+      throw Durations.notPositive(key, values.get(key).trim());
+    }
+    return d;
   }
 
   private static int integer(Map<String, String> values, String key, int fallback) {

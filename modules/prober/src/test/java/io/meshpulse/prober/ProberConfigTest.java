@@ -64,6 +64,10 @@ class ProberConfigTest {
       interval       | 25h             | interval: must be at most 24h, got 25h
       degraded-after | 99999999999999h | degraded-after: must be at most 10m, got 99999999999999h
       body-cap       | 0               | body-cap: must be at least 1, got 0
+      max-connecting | 0               | max-connecting: must be at least 1, got 0
+      timeout        | 0s              | timeout: must be a positive duration, got 0s
+      interval       | 0               | interval: must be a positive duration, got 0
+      degraded-after | 0m              | degraded-after: must be a positive duration, got 0m
       """)
   void valueOutOfBoundsIsRejectedNamingItsKey(String key, String value, String message) {
     ConfigException e = assertThrows(ConfigException.class, () -> ProberConfig.fromMap(Map.of(key, value)));

@@ -111,18 +111,18 @@ public record TopologyConfig(
     if (!unknown.isEmpty()) {
       throw new ConfigException(unknown.iterator().next(), "unknown key; known keys are " + new TreeSet<>(KEYS));
     }
-    Duration size = duration(values, WINDOW_SIZE, DEFAULT_WINDOW_SIZE);
+    Duration size = positiveDuration(values, WINDOW_SIZE, DEFAULT_WINDOW_SIZE);
     return new TopologyConfig(
         topics(values.getOrDefault(TOPICS_PREFIX, Topics.DEFAULT_PREFIX)),
         size,
-        duration(values, WINDOW_ADVANCE, size),
+        positiveDuration(values, WINDOW_ADVANCE, size),
         duration(values, WINDOW_GRACE, Duration.ofSeconds(10)),
-        duration(values, WINDOW_RETENTION, Duration.ofHours(1)),
+        positiveDuration(values, WINDOW_RETENTION, Duration.ofHours(1)),
         integer(values, UNHEALTHY_AFTER, 3),
         integer(values, HEALTHY_AFTER, 2),
-        duration(values, DEFAULT_INTERVAL, Duration.ofSeconds(10)),
+        positiveDuration(values, DEFAULT_INTERVAL, Duration.ofSeconds(10)),
         integer(values, UNKNOWN_AFTER_MISSED_INTERVALS, 3),
-        duration(values, UNKNOWN_SCAN_EVERY, Duration.ofSeconds(1)),
+        positiveDuration(values, UNKNOWN_SCAN_EVERY, Duration.ofSeconds(1)),
         duration(values, MAX_FUTURE_SKEW, Duration.ofMinutes(1)),
         decimal(values, SKETCH_RELATIVE_ACCURACY, 0.005));
   }
@@ -165,6 +165,12 @@ public record TopologyConfig(
     return text == null ? fallback : Durations.parse(key, text);
   }
 
+  /** As {@link #duration}, for a key that must be positive: a zero is refused as the user wrote it. */
+  private static Duration positiveDuration(Map<String, String> values, String key, Duration fallback) {
+    String text = values.get(key);
+    return text == null ? fallback : Durations.parsePositive(key, text, Durations.MAX);
+  }
+
   private static int integer(Map<String, String> values, String key, int fallback) {
     String text = values.get(key);
     if (text == null) {
@@ -191,13 +197,14 @@ public record TopologyConfig(
 
   private static void positive(String key, Duration d) {
     if (d == null || d.isNegative() || d.isZero()) {
-      throw new ConfigException(key, "must be a positive duration, got " + d);
+      throw Durations.notPositive(key, d == null ? "none" : Durations.format(d));
     }
   }
 
   private static void notNegative(String key, Duration d) {
     if (d == null || d.isNegative()) {
-      throw new ConfigException(key, "must be zero or a positive duration, got " + d);
+      throw new ConfigException(key, "must be zero or a positive duration, got "
+          + (d == null ? "none" : Durations.format(d)));
     }
   }
 

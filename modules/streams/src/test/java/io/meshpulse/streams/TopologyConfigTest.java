@@ -95,4 +95,24 @@ class TopologyConfigTest {
     assertEquals(TopologyConfig.SKETCH_RELATIVE_ACCURACY, assertThrows(ConfigException.class, () -> TopologyConfig.fromMap(
         Map.of(TopologyConfig.SKETCH_RELATIVE_ACCURACY, "1.5"))).field());
   }
+
+  @Test
+  void zeroWhereAPositiveDurationIsNeededIsQuotedAsWritten() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> TopologyConfig.fromMap(Map.of(TopologyConfig.UNKNOWN_SCAN_EVERY, "0s")));
+
+    assertEquals("status.unknown-scan-every: must be a positive duration, got 0s", e.getMessage());
+  }
+
+  @Test
+  void durationsInErrorsOfABuiltConfigReadAsTheyAreWritten() {
+    TopologyConfig defaults = TopologyConfig.defaults();
+
+    ConfigException e = assertThrows(ConfigException.class, () -> new TopologyConfig(defaults.topics(),
+        defaults.windowSize(), defaults.windowAdvance(), defaults.windowGrace(), defaults.windowRetention(),
+        defaults.unhealthyAfter(), defaults.healthyAfter(), Duration.ZERO, defaults.unknownAfterMissedIntervals(),
+        defaults.unknownScanEvery(), defaults.maxFutureSkew(), defaults.sketchRelativeAccuracy()));
+
+    assertEquals("status.default-interval: must be a positive duration, got 0s", e.getMessage());
+  }
 }

@@ -111,7 +111,7 @@ final class AgentEntry {
     if (node == null || node.isNull()) {
       return null;
     }
-    return Durations.requirePositive(path, Durations.parse(path, node.asText(), max), max).toMillis();
+    return Durations.parsePositive(path, node.asText(), max).toMillis();
   }
 
   private static List<Integer> statuses(String path, JsonNode node) {

@@ -1,6 +1,7 @@
 package io.meshpulse.prober.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -27,12 +28,15 @@ import java.util.Set;
  *
  * Optional per-agent settings besides {@code timeout}: {@code interval}, {@code degraded-after},
  * {@code expected-status} (list of codes), {@code unhealthy-after}, {@code healthy-after}. Every
- * error names the file and the field, e.g. {@code agents.yaml: agents[2].url: ...}; the whole
- * file is rejected, never half-read.
+ * error names the file and the field, e.g. {@code agents.yaml: agents[2].url: ...}; a key given
+ * twice in one mapping is an error naming the line and the key; the whole file is rejected,
+ * never half-read.
  */
 public final class AgentsFile {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** Strict about duplicate keys: YAML would keep the last of two {@code url:} silently. */
+  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
   private AgentsFile() {}
 

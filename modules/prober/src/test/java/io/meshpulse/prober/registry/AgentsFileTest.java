@@ -87,6 +87,51 @@ class AgentsFileTest {
   }
 
   @Test
+  void duplicateKeyInAnEntryIsOneLineNamingFileLineAndKey() {
+    ConfigException e = assertThrows(ConfigException.class, () -> AgentsFile.parse("""
+        agents:
+          - name: a
+            url: http://x/h
+            url: http://y/h
+        """, "f.yaml"));
+
+    assertEquals("f.yaml: line 4, column 5: duplicate key 'url'", e.getMessage());
+  }
+
+  @Test
+  void duplicateKeyInAFlowMappingIsRejected() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> AgentsFile.parse("agents:\n  - {name: a, url: 'http://x/h', name: b}\n", "f.yaml"));
+
+    assertEquals("f.yaml: line 2, column 34: duplicate key 'name'", e.getMessage());
+  }
+
+  @Test
+  void duplicateTopLevelKeyIsRejected() {
+    ConfigException e = assertThrows(ConfigException.class, () -> AgentsFile.parse("""
+        agents:
+          - {name: a, url: 'http://x/h'}
+        agents: []
+        """, "f.yaml"));
+
+    assertEquals("f.yaml: line 3, column 1: duplicate key 'agents'", e.getMessage());
+  }
+
+  @Test
+  void duplicateLabelIsRejected() {
+    ConfigException e = assertThrows(ConfigException.class, () -> AgentsFile.parse("""
+        agents:
+          - name: a
+            url: http://x/h
+            labels:
+              team: payments
+              team: billing
+        """, "f.yaml"));
+
+    assertEquals("f.yaml: line 6, column 7: duplicate key 'team'", e.getMessage());
+  }
+
+  @Test
   void missingUrlIsRequired() {
     ConfigException e = assertThrows(ConfigException.class,
         () -> AgentsFile.parse("agents:\n  - name: a\n", "f.yaml"));
@@ -134,7 +179,7 @@ class AgentsFileTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       url: 'http://127.0.0.1:99999/'              | f.yaml: agents[0].url: port 99999 is out of range (1-65535)
-      url: 'http://x/h', timeout: 0s              | f.yaml: agents[0].timeout: must be a positive duration, got 0ms
+      url: 'http://x/h', timeout: 0s              | f.yaml: agents[0].timeout: must be a positive duration, got 0s
       url: 'http://x/h', timeout: 9999999999999h  | f.yaml: agents[0].timeout: must be at most 10m, got 9999999999999h
       url: 'http://x/h', interval: 25h            | f.yaml: agents[0].interval: must be at most 24h, got 25h
       url: 'http://x/h', degraded-after: 11m      | f.yaml: agents[0].degraded-after: must be at most 10m, got 11m

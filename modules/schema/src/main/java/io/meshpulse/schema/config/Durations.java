@@ -47,12 +47,29 @@ public final class Durations {
     return requireAtMost(field, d, max);
   }
 
+  /**
+   * As {@link #parse(String, String, Duration)}, for a setting that must be positive: a zero is
+   * refused quoting the value as the user wrote it ({@code got 0s}).
+   */
+  public static Duration parsePositive(String field, String text, Duration max) {
+    Duration d = parse(field, text, max);
+    if (d.isZero()) {
+      throw notPositive(field, text.trim());
+    }
+    return d;
+  }
+
   /** {@code d}, when it is positive and at most {@code max}; else a {@link ConfigException} naming the field. */
   public static Duration requirePositive(String field, Duration d, Duration max) {
     if (d == null || d.isZero() || d.isNegative()) {
-      throw new ConfigException(field, "must be a positive duration, got " + (d == null ? "none" : format(d)));
+      throw notPositive(field, d == null ? "none" : format(d));
     }
     return requireAtMost(field, d, max);
+  }
+
+  /** The error for a duration that must be positive and is not; {@code got} as the user wrote it where known. */
+  public static ConfigException notPositive(String field, String got) {
+    return new ConfigException(field, "must be a positive duration, got " + got);
   }
 
   private static Duration requireAtMost(String field, Duration d, Duration max) {
@@ -69,6 +86,9 @@ public final class Durations {
   /** The shortest text {@link #parse} reads back as {@code d}. */
   public static String format(Duration d) {
     long ms = d.toMillis();
+    if (ms == 0) {
+      return "0s";
+    }
     if (ms % 3_600_000 == 0 && ms > 0) {
       return ms / 3_600_000 + "h";
     }

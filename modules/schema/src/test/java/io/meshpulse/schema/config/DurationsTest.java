@@ -27,7 +27,7 @@ class DurationsTest {
 
   @Test
   void formatReadsBack() {
-    for (Duration d : new Duration[] {Duration.ofMillis(1500), Duration.ofSeconds(5), Duration.ofMinutes(3)}) {
+    for (Duration d : new Duration[] {Duration.ZERO, Duration.ofMillis(1500), Duration.ofSeconds(5), Duration.ofMinutes(3)}) {
       assertEquals(d, Durations.parse("x", Durations.format(d)));
     }
   }
@@ -53,7 +53,24 @@ class DurationsTest {
     ConfigException tooLong = assertThrows(ConfigException.class,
         () -> Durations.requirePositive("timeout", Duration.ofMinutes(11), Duration.ofMinutes(10)));
 
-    assertEquals("timeout: must be a positive duration, got 0ms", zero.getMessage());
+    assertEquals("timeout: must be a positive duration, got 0s", zero.getMessage());
     assertEquals("timeout: must be at most 10m, got 11m", tooLong.getMessage());
+  }
+
+  @Test
+  void zeroWhereAPositiveDurationIsNeededIsQuotedAsWritten() {
+    ConfigException seconds = assertThrows(ConfigException.class,
+        () -> Durations.parsePositive("--window", "0s", Duration.ofHours(1)));
+    ConfigException minutes = assertThrows(ConfigException.class,
+        () -> Durations.parsePositive("--window", " 0m ", Duration.ofHours(1)));
+
+    assertEquals("--window: must be a positive duration, got 0s", seconds.getMessage());
+    assertEquals("--window: must be a positive duration, got 0m", minutes.getMessage());
+  }
+
+  @Test
+  void positiveDurationIsReadWithinItsBound() {
+    assertEquals(Duration.ofMillis(1), Durations.parsePositive("--window", "1ms", Duration.ofHours(1)));
+    assertThrows(ConfigException.class, () -> Durations.parsePositive("--window", "2h", Duration.ofHours(1)));
   }
 }

@@ -1,0 +1,99 @@
+package io.meshpulse.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Directories and the application id are checked before anything starts: a bad one is exit code 2
+ * and one line naming the option and what is wrong, never a stack trace or stream threads dying
+ * in a process that keeps running.
+ */
+class StartupChecksTest {
+
+  /** Nothing listens here; a command that got as far as connecting would fail differently (or hang). */
+  private static final String NOWHERE = "127.0.0.1:9";
+  private static final Duration FAST = Duration.ofSeconds(10);
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void demoDataDirThatIsAFileFailsBeforeTheBrokerStarts() throws IOException {
+    // Given
+    Path file = Files.writeString(dir.resolve("data"), "x");
+
+    // When
+    Cli.Run run = Cli.within(FAST, () -> Cli.run("demo", "--port", "0", "--data-dir", file.toString()));
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("error: --data-dir: " + file + " is not a directory", run.err().strip());
+  }
+
+  @Test
+  void streamsStateDirThatIsAFileFailsBeforeContactingKafka() throws IOException {
+    // Given
+    Path file = Files.writeString(dir.resolve("state"), "x");
+
+    // When
+    Cli.Run run = Cli.within(FAST, () -> Cli.run("streams", "--bootstrap-servers", NOWHERE, "--port", "0",
+        "--state-dir", file.toString()));
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("error: --state-dir: " + file + " is not a directory", run.err().strip());
+  }
+
+  @Test
+  void demoDataDirOfARunningBrokerFailsBeforeThisBrokerStarts() throws IOException {
+    // Given a broker's lock on the data directory's log, as a running demo holds it
+    Path kafkaDir = Files.createDirectories(dir.resolve("kafka"));
+    try (FileChannel channel = FileChannel.open(kafkaDir.resolve(".lock"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE);
+        FileLock held = channel.lock()) {
+
+      // When
+      Cli.Run run = Cli.within(FAST, () -> Cli.run("demo", "--port", "0", "--data-dir", dir.toString()));
+
+      // Then
+      assertEquals(2, run.exitCode(), run::toString);
+      assertEquals("error: --data-dir: " + kafkaDir + " is in use by another running Kafka broker (another demo?);"
+          + " stop it, or give this demo its own --data-dir", run.err().strip());
+    }
+  }
+
+  @Test
+  void applicationIdThatIsNoTopicNameFailsBeforeContactingKafka() {
+    // When
+    Cli.Run run = Cli.within(FAST, () -> Cli.run("streams", "--bootstrap-servers", NOWHERE, "--port", "0",
+        "--state-dir", dir.toString(), "--application-id", "a b"));
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("error: --application-id: 'a b' may hold only letters, digits, '.', '_' and '-'", run.err().strip());
+  }
+
+  @Test
+  void applicationIdTooLongForItsInternalTopicsFailsBeforeContactingKafka() {
+    // When
+    Cli.Run run = Cli.within(FAST, () -> Cli.run("streams", "--bootstrap-servers", NOWHERE, "--port", "0",
+        "--state-dir", dir.toString(), "--application-id", "a".repeat(300)));
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertTrue(run.err().startsWith("error: --application-id: at most "), run.err());
+    assertTrue(run.err().contains(" characters, got 300 (it names internal topics such as <id>-"), run.err());
+    assertEquals(1, run.err().strip().lines().count(), "one line, no stack trace: " + run.err());
+  }
+
+}
