@@ -15,6 +15,7 @@ import io.meshpulse.schema.config.ConfigException;
 import io.meshpulse.schema.config.Durations;
 import io.meshpulse.streams.TopologyConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -105,6 +106,7 @@ final class DemoCommand implements Callable<Integer> {
         : Durations.parse("--scenario-every", scenarioEvery, MAX_SCENARIO_EVERY);
     Ports.requireFree("--kafka-port", "127.0.0.1", kafkaPort);
     if (dataDir != null) {
+      requireOwnDataDir();
       Directories.requireWritable("--data-dir", kafkaDir());
       Directories.requireWritable("--data-dir", streamsDir());
     }
@@ -143,6 +145,19 @@ final class DemoCommand implements Callable<Integer> {
     } catch (DataDirInUseException e) {
       throw new ConfigException("--data-dir", e.dataDir() + " is in use by another running Kafka broker (another demo?);"
           + " stop it, or give this demo its own --data-dir");
+    }
+  }
+
+  /** Not empty, and not inside a Kafka log directory: that broker would take the demo's files for a partition's. */
+  private void requireOwnDataDir() {
+    if (dataDir.toString().isBlank()) {
+      throw new ConfigException("--data-dir", "must not be empty");
+    }
+    for (Path dir = dataDir.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+      if (Files.exists(dir.resolve("meta.properties"))) {
+        throw new ConfigException("--data-dir", dataDir + " is inside the Kafka log directory " + dir
+            + "; give the demo a directory of its own");
+      }
     }
   }
 

@@ -42,6 +42,9 @@ public final class ExpectedNoise extends TurboFilter {
       // the start-up wait for Kafka: one per failed connect; the command reports the outcome once (KafkaCheck)
       new Rule("org.apache.kafka.clients.NetworkClient",
           m -> m.startsWith("[AdminClient clientId=" + KafkaCheck.CLIENT_ID + "]") && m.contains("could not be established")),
+      // the embedded broker: two clients ask for the group coordinator at once, the second finds the topic made
+      new Rule("kafka.server.DefaultAutoTopicCreationManager",
+          m -> m.startsWith("Auto topic creation failed for __") && m.contains("'TOPIC_ALREADY_EXISTS'")),
       // the broker's controller channel is closed twice on shutdown
       new Rule("org.apache.kafka.clients.NetworkClient",
           m -> m.endsWith("Attempting to close NetworkClient that has already been closed.")),

@@ -26,10 +26,12 @@ final class Running implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Running.class);
   private static final Duration CLOSE_BUDGET = Duration.ofSeconds(20);
-  /** How long the hook waits for the start-up thread to stop and close what it started. */
-  private static final Duration HANDOVER = Duration.ofSeconds(3);
-  /** The same, while an {@link #uninterruptibly} step runs: long enough for it (a broker starting) to end and be closed. */
-  private static final Duration STEP_HANDOVER = Duration.ofSeconds(15);
+  /**
+   * How long the hook waits for the start-up thread to stop and close what it started: long enough
+   * for an {@link #uninterruptibly} step (a broker starting) to end, and for Kafka Streams caught
+   * mid-rebalance to close (4 s and more on a busy machine).
+   */
+  private static final Duration HANDOVER = Duration.ofSeconds(15);
 
   private final Components started = new Components();
   private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -37,17 +39,24 @@ final class Running implements AutoCloseable {
   private final CountDownLatch starterDone = new CountDownLatch(1);
   private final AtomicBoolean closing = new AtomicBoolean();
   private final Thread starter = Thread.currentThread();
+  private final Duration handover;
   private volatile boolean startingUp = true;
   /** Guards the start-up thread's interruptibility: an interrupt never lands inside an {@link #uninterruptibly} step. */
   private final Object interrupts = new Object();
   private boolean interruptible = true;
+  /** The start-up failed (bad input, Kafka unreachable): the command reports it, closing is not news. */
+  private volatile boolean startFailed;
 
   Running() {
-    this(Runtime.getRuntime()::addShutdownHook);
+    this(Runtime.getRuntime()::addShutdownHook, HANDOVER);
   }
 
-  /** @param hooks registers the stopping hook (the JVM's shutdown hooks; a test's own thread) */
-  Running(Consumer<Thread> hooks) {
+  /**
+   * @param hooks registers the stopping hook (the JVM's shutdown hooks; a test's own thread)
+   * @param handover how long a stop during start-up waits for the start-up thread before closing without it
+   */
+  Running(Consumer<Thread> hooks, Duration handover) {
+    this.handover = handover;
     hooks.accept(new Thread(this::stopFromHook, "meshpulse-shutdown"));
   }
 
@@ -61,6 +70,7 @@ final class Running implements AutoCloseable {
       startUp.start(this);
     } catch (Exception | Error e) {
       if (!stopRequested()) {
+        startFailed = true;
         throw e;
       }
       Thread.interrupted(); // the interrupt was ours, and is handled
@@ -150,7 +160,7 @@ final class Running implements AutoCloseable {
     long start = System.nanoTime();
     boolean anyStarted = !started.isEmpty();
     started.close();
-    if (anyStarted) {
+    if (anyStarted && !startFailed) {
       LOG.info("stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
     closed.countDown();
@@ -160,17 +170,11 @@ final class Running implements AutoCloseable {
     boolean duringStartUp = startingUp;
     requestStop();
     if (duringStartUp) {
-      if (!await(starterDone, inUninterruptibleStep() ? STEP_HANDOVER : HANDOVER)) {
+      if (!await(starterDone, handover)) {
         closeAll(); // stuck in a step that ignores interrupts: close what has started without it
       }
     } else if (!await(closed, CLOSE_BUDGET)) {
       LOG.warn("still closing after {} s; exiting anyway", CLOSE_BUDGET.toSeconds());
-    }
-  }
-
-  private boolean inUninterruptibleStep() {
-    synchronized (interrupts) {
-      return !interruptible;
     }
   }
 

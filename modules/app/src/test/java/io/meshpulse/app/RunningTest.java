@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 class RunningTest {
 
   private static final Duration PROMPTLY = Duration.ofSeconds(5);
+  /** How long a stop waits for a start-up stuck in a step that ignores interrupts (15 s in the product). */
+  private static final Duration HANDOVER = Duration.ofSeconds(2);
 
   private final List<String> closed = new CopyOnWriteArrayList<>();
   private final AtomicReference<Thread> hook = new AtomicReference<>();
@@ -125,7 +127,7 @@ class RunningTest {
   /** Runs {@code startUp} as a command does, on a thread of its own; the hook is kept for {@link #runHook}. */
   private Thread startUp(Running.StartUp startUp) {
     Thread starter = new Thread(() -> {
-      try (Running running = new Running(hook::set)) {
+      try (Running running = new Running(hook::set, HANDOVER)) {
         running.run(startUp);
       } catch (Exception e) {
         startUpFailure.set(e);

@@ -1,6 +1,7 @@
 package io.meshpulse.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -38,6 +39,30 @@ class StartupChecksTest {
     // Then
     assertEquals(2, run.exitCode(), run::toString);
     assertEquals("error: --data-dir: " + file + " is not a directory", run.err().strip());
+  }
+
+  @Test
+  void demoDataDirInsideAnotherDemosBrokerLogFailsBeforeTheBrokerStarts() throws IOException {
+    // Given: another demo's data directory, whose broker log holds meta.properties
+    Path otherLog = Files.createDirectories(dir.resolve("other").resolve("kafka"));
+    Files.writeString(otherLog.resolve("meta.properties"), "node.id=1\n");
+
+    // When: this demo is pointed at that log directory itself
+    Cli.Run run = Cli.within(FAST, () -> Cli.run("demo", "--port", "0", "--data-dir", otherLog.toString()));
+
+    // Then
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("error: --data-dir: " + otherLog + " is inside the Kafka log directory " + otherLog
+        + "; give the demo a directory of its own", run.err().strip());
+    assertFalse(Files.exists(otherLog.resolve("kafka")), "nothing written into the other broker's log");
+  }
+
+  @Test
+  void demoDataDirThatIsEmptyFails() {
+    Cli.Run run = Cli.within(FAST, () -> Cli.run("demo", "--port", "0", "--data-dir", ""));
+
+    assertEquals(2, run.exitCode(), run::toString);
+    assertEquals("error: --data-dir: must not be empty", run.err().strip());
   }
 
   @Test

@@ -15,10 +15,11 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 final class AgentStatuses {
 
   private final KeyValueStore<String, AgentStatus> statuses;
-  private final KeyValueStore<String, Long> retired;
+  /** Per removed status: its transition count, stamped with the end of its stragglers' time (see {@link #remove}). */
+  private final TimestampedKeyValueStore<String, Long> retired;
   private final TimestampedKeyValueStore<String, AgentCard> cards;
 
-  private AgentStatuses(KeyValueStore<String, AgentStatus> statuses, KeyValueStore<String, Long> retired,
+  private AgentStatuses(KeyValueStore<String, AgentStatus> statuses, TimestampedKeyValueStore<String, Long> retired,
       TimestampedKeyValueStore<String, AgentCard> cards) {
     this.statuses = statuses;
     this.retired = retired;
@@ -54,8 +55,19 @@ final class AgentStatuses {
 
   /** The transition count of this agent's last removed status; 0 if it never had one. */
   long retiredSequence(String agent) {
-    Long sequence = retired.get(agent);
+    Long sequence = ValueAndTimestamp.getValueOrNull(retired.get(agent));
     return sequence == null ? 0 : sequence;
+  }
+
+  /**
+   * Whether a check of {@code agent} stamped {@code checkMs} is a straggler of its removed status:
+   * the agent is still not registered and the check started before the removal, or within the
+   * interval after it (a round under way when the prober heard of the deregistration). Counting it
+   * would bring the agent back, and alert on it, just after it was deregistered.
+   */
+  boolean isStraggler(String agent, long checkMs) {
+    ValueAndTimestamp<Long> removed = retired.get(agent);
+    return removed != null && checkMs <= removed.timestamp() && card(agent) == null;
   }
 
   /** Stores a status; the first status after a removed one takes over its transition count. */
@@ -66,9 +78,12 @@ final class AgentStatuses {
     }
   }
 
-  /** Deletes a status, keeping its transition count for a later status of the same agent. */
-  void remove(AgentStatus status) {
-    retired.put(status.getAgent(), status.getTransitions());
+  /**
+   * Deletes a status at {@code nowMs}, keeping its transition count for a later status of the same
+   * agent, and when its stragglers stop: one check interval from now.
+   */
+  void remove(AgentStatus status, long nowMs) {
+    retired.put(status.getAgent(), ValueAndTimestamp.make(status.getTransitions(), nowMs + status.getIntervalMs()));
     statuses.delete(status.getAgent());
   }
 }

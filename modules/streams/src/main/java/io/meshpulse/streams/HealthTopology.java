@@ -106,8 +106,8 @@ public final class HealthTopology {
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.AGENT_STATUS), Serdes.String(), MeshSerdes.agentStatus())
         .withCachingEnabled());
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(StoreNames.RETIRED_SEQUENCES), Serdes.String(), Serdes.Long())
+    builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+        Stores.persistentTimestampedKeyValueStore(StoreNames.RETIRED_SEQUENCES), Serdes.String(), Serdes.Long())
         .withCachingEnabled());
     ProcessorSupplier<String, HealthCheckResult, String, HealthTransition> status = () -> new StatusProcessor(config);
     KStream<String, HealthTransition> fromChecks = admitted.process(status, Named.as("agent-status-processor"),

@@ -38,6 +38,6 @@ final class RegistrationProcessor implements Processor<String, AgentCard, String
     Step step = StatusStateMachine.onDeregistration(current, nowMs);
     step.transition().ifPresent(t ->
         context.forward(new Record<>(record.key(), t, AgentStatuses.transitionTime(current, nowMs))));
-    statuses.remove(step.status());
+    statuses.remove(step.status(), nowMs);
   }
 }

@@ -101,7 +101,7 @@ public final class StartupCatchUp implements AutoCloseable {
       }
     } catch (ExecutionException e) {
       if (e.getCause() instanceof AuthorizationException) {
-        done("cannot tell whether it has caught up (" + e.getCause().getMessage() + "); answering without waiting");
+        done("cannot tell whether it has caught up (" + e.getCause().getMessage() + "); the API answers without waiting");
       } else {
         LOG.debug("catch-up check failed, trying again: {}", e.getCause().toString());
       }
@@ -122,7 +122,7 @@ public final class StartupCatchUp implements AutoCloseable {
 
   private void done(String how) {
     behind = null;
-    LOG.info("Streams application {} {}; the query API answers", applicationId, how);
+    LOG.info("Streams application {} {}", applicationId, how);
     checker.shutdown();
   }
 

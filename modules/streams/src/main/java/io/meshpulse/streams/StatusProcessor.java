@@ -16,6 +16,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 /**
  * Keeps each agent's {@code AgentStatus} in the {@link StoreNames#AGENT_STATUS} store by driving
  * the {@link StatusStateMachine} with its admitted checks, and forwards every effective-health
@@ -26,13 +28,16 @@ import org.apache.kafka.streams.state.KeyValueIterator;
  * clock, even when no record arrives; silence counts at the earliest from when this task started,
  * so checks waiting to be read after a restart or rebalance do not look like silent agents. An
  * agent without a card is removed once UNKNOWN, so an agent that is gone does not linger because
- * of one straggling check.
+ * of one straggling check, and a check that was under way when its agent was deregistered does
+ * not bring the agent back.
  *
  * <p>Transitions are stamped no earlier than the change before them, so the latest-transition
  * table sees each agent's transitions in order even when a check's time is older than the wall
  * clock that turned the agent UNKNOWN.
  */
 final class StatusProcessor implements Processor<String, HealthCheckResult, String, HealthTransition> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StatusProcessor.class);
 
   private final TopologyConfig config;
   private ProcessorContext<String, HealthTransition> context;
@@ -55,6 +60,10 @@ final class StatusProcessor implements Processor<String, HealthCheckResult, Stri
   public void process(Record<String, HealthCheckResult> record) {
     String agent = record.key();
     AgentStatus current = statuses.get(agent);
+    if (current == null && statuses.isStraggler(agent, record.timestamp())) {
+      LOG.debug("check of {} at {} ignored: the agent was deregistered while it ran", agent, record.timestamp());
+      return;
+    }
     Rules rules = Rules.of(statuses.card(agent), config);
     long retiredSequence = current == null ? statuses.retiredSequence(agent) : 0;
     Step step = StatusStateMachine.onCheck(current, record.value(), rules, context.currentSystemTimeMs(), retiredSequence);
@@ -79,7 +88,7 @@ final class StatusProcessor implements Processor<String, HealthCheckResult, Stri
       step.transition().ifPresent(t ->
           context.forward(new Record<>(t.getAgent(), t, AgentStatuses.transitionTime(status, nowMs))));
       if (card == null && step.status().getHealth() == AgentHealth.UNKNOWN) {
-        statuses.remove(step.status());
+        statuses.remove(step.status(), nowMs);
       } else if (step.changed()) {
         statuses.put(step.status(), false);
       }

@@ -210,6 +210,40 @@ class StatusTopologyTest {
   }
 
   @Test
+  void checkUnderWayWhenItsAgentWasDeregisteredDoesNotBringItBack() {
+    // Given: a deregistered agent whose last check was still running
+    f.register("a");
+    f.check("a", UNHEALTHY, T0.minusSeconds(5));
+    f.deregister("a");
+    transitions();
+
+    // When: that check's result arrives
+    f.check("a", UNHEALTHY, T0.minusSeconds(1));
+
+    // Then: no alert, no status
+    assertEquals(List.of(), transitions());
+    assertNull(f.status("a"));
+  }
+
+  @Test
+  void checksOfADeregisteredAgentLongAfterwardsShowItUnregistered() {
+    // Given
+    f.register("a");
+    f.check("a", HEALTHY, T0.minusSeconds(5));
+    f.deregister("a");
+    transitions();
+
+    // When: someone still checks it, rounds after the deregistration
+    f.advanceWallClock(Duration.ofMinutes(5));
+    f.check("a", UNHEALTHY, T0.plus(Duration.ofMinutes(5)));
+
+    // Then: it is seen again, and its transition ids go on from the removed status
+    List<HealthTransition> ts = transitions();
+    assertEquals(List.of("a#3"), ts.stream().map(HealthTransition::getId).toList());
+    assertNotNull(f.status("a"));
+  }
+
+  @Test
   void transitionIdsDoNotRepeatAfterTheStatusIsRemoved() {
     f.register("a");
     f.check("a", HEALTHY, T0.minusSeconds(20));
