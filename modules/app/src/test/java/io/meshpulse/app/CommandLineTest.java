@@ -9,10 +9,13 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bad input on the command line: exit code 2 and one line naming what is wrong, before anything is contacted. */
 class CommandLineTest {
@@ -74,32 +77,26 @@ class CommandLineTest {
     assertTrue(run.err().startsWith("error: agents.yaml: agents[0].url:"), run.err());
   }
 
-  @Test
-  void agentTimeoutBeyondItsBoundIsRejectedNamingFileAndField() throws IOException {
+  @ParameterizedTest
+  @MethodSource("agentsFilesWithAFieldWrong")
+  void agentsFileWithAFieldWrongFailsInOneLineNamingFileAndField(String yaml, String error) throws IOException {
     // Given
-    Path agents = write("agents.yaml",
-        "agents:\n  - name: billing\n    url: http://127.0.0.1:9/health\n    timeout: 9999999999999h\n");
+    Path agents = write("agents.yaml", yaml);
 
     // When
     Cli.Run run = Cli.run("check", "--agents", agents.toString());
 
     // Then
     assertEquals(2, run.exitCode(), run::toString);
-    assertEquals("error: agents.yaml: agents[0].timeout: must be at most 10m, got 9999999999999h", run.err().strip());
+    assertEquals(error, run.err().strip());
   }
 
-  @Test
-  void agentsFileWithAKeyGivenTwiceFailsNamingTheFileLineAndKey() throws IOException {
-    // Given
-    Path agents = write("agents.yaml",
-        "agents:\n  - name: billing\n    url: http://127.0.0.1:9/health\n    url: http://127.0.0.1:10/health\n");
-
-    // When
-    Cli.Run run = Cli.run("check", "--agents", agents.toString());
-
-    // Then
-    assertEquals(2, run.exitCode(), run::toString);
-    assertEquals("error: agents.yaml: line 4, column 5: duplicate key 'url'", run.err().strip());
+  static Stream<Arguments> agentsFilesWithAFieldWrong() {
+    return Stream.of(
+        Arguments.of("agents:\n  - name: billing\n    url: http://127.0.0.1:9/health\n    timeout: 9999999999999h\n",
+            "error: agents.yaml: agents[0].timeout: must be at most 10m, got 9999999999999h"),
+        Arguments.of("agents:\n  - name: billing\n    url: http://127.0.0.1:9/health\n    url: http://127.0.0.1:10/health\n",
+            "error: agents.yaml: line 4, column 5: duplicate key 'url'"));
   }
 
   @Test

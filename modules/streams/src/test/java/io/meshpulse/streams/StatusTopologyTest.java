@@ -212,10 +212,7 @@ class StatusTopologyTest {
   @Test
   void checkUnderWayWhenItsAgentWasDeregisteredDoesNotBringItBack() {
     // Given: a deregistered agent whose last check was still running
-    f.register("a");
-    f.check("a", UNHEALTHY, T0.minusSeconds(5));
-    f.deregister("a");
-    transitions();
+    deregisteredAfterACheck("a");
 
     // When: that check's result arrives
     f.check("a", UNHEALTHY, T0.minusSeconds(1));
@@ -228,10 +225,7 @@ class StatusTopologyTest {
   @Test
   void checksOfADeregisteredAgentLongAfterwardsShowItUnregistered() {
     // Given
-    f.register("a");
-    f.check("a", HEALTHY, T0.minusSeconds(5));
-    f.deregister("a");
-    transitions();
+    deregisteredAfterACheck("a");
 
     // When: someone still checks it, rounds after the deregistration
     f.advanceWallClock(Duration.ofMinutes(5));
@@ -241,6 +235,14 @@ class StatusTopologyTest {
     List<HealthTransition> ts = transitions();
     assertEquals(List.of("a#3"), ts.stream().map(HealthTransition::getId).toList());
     assertNotNull(f.status("a"));
+  }
+
+  /** An agent registered, checked once and deregistered (its transitions a#1 and a#2 read). */
+  private void deregisteredAfterACheck(String agent) {
+    f.register(agent);
+    f.check(agent, UNHEALTHY, T0.minusSeconds(5));
+    f.deregister(agent);
+    assertEquals(2, transitions().size());
   }
 
   @Test
