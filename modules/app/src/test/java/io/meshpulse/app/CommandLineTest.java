@@ -8,9 +8,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bad input on the command line: exit code 2 and one line naming what is wrong, before anything is contacted. */
+@Timeout(60) // a guard: a check that let a command start would otherwise run until stopped
 class CommandLineTest {
 
   /** Nothing listens here; a command that got as far as connecting would fail differently (or hang). */
@@ -139,15 +140,12 @@ class CommandLineTest {
 
   @Test
   void malformedWindowOfTheStreamsCommandFailsBeforeContactingKafka() {
-    // When
-    long start = System.nanoTime();
+    // When: the broker's address is one where nothing listens; contacting it would fail otherwise
     Cli.Run run = Cli.run("streams", "--bootstrap-servers", NOWHERE, "--window", "1 minute");
 
     // Then
     assertEquals(2, run.exitCode(), run::toString);
     assertTrue(run.err().startsWith("error: --window: expected a duration"), run.err());
-    assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(10)) < 0,
-        "failed fast, without waiting for a broker");
   }
 
   @Test
@@ -226,8 +224,8 @@ class CommandLineTest {
   void streamsPortInUseIsOneLineNamingTheOptionBeforeContactingKafka() throws IOException {
     try (ServerSocket taken = new ServerSocket(0)) {
       // When
-      Cli.Run run = Cli.within(Duration.ofSeconds(10), () -> Cli.run("streams", "--bootstrap-servers", NOWHERE,
-          "--port", String.valueOf(taken.getLocalPort()), "--state-dir", dir.toString()));
+      Cli.Run run = Cli.run("streams", "--bootstrap-servers", NOWHERE,
+          "--port", String.valueOf(taken.getLocalPort()), "--state-dir", dir.toString());
 
       // Then
       assertEquals(2, run.exitCode(), run::toString);
@@ -239,7 +237,7 @@ class CommandLineTest {
   void demoPortInUseFailsBeforeTheBrokerStarts() throws IOException {
     try (ServerSocket taken = new ServerSocket(0)) {
       // When
-      Cli.Run run = Cli.within(Duration.ofSeconds(10), () -> Cli.run("demo", "--port", String.valueOf(taken.getLocalPort())));
+      Cli.Run run = Cli.run("demo", "--port", String.valueOf(taken.getLocalPort()));
 
       // Then
       assertEquals(2, run.exitCode(), run::toString);
@@ -251,8 +249,8 @@ class CommandLineTest {
   void demoKafkaPortInUseIsOneLine() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       // When
-      Cli.Run run = Cli.within(Duration.ofSeconds(10), () -> Cli.run("demo", "--port", "0",
-          "--kafka-port", String.valueOf(taken.getLocalPort())));
+      Cli.Run run = Cli.run("demo", "--port", "0",
+          "--kafka-port", String.valueOf(taken.getLocalPort()));
 
       // Then
       assertEquals(2, run.exitCode(), run::toString);
@@ -264,7 +262,7 @@ class CommandLineTest {
   @Test
   void demoRejectsAMalformedScenarioCycleBeforeAnythingStarts() {
     // When
-    Cli.Run run = Cli.within(Duration.ofSeconds(10), () -> Cli.run("demo", "--port", "0", "--scenario-every", "5q"));
+    Cli.Run run = Cli.run("demo", "--port", "0", "--scenario-every", "5q");
 
     // Then
     assertEquals(2, run.exitCode(), run::toString);
@@ -274,7 +272,7 @@ class CommandLineTest {
   @Test
   void demoTakesTheTopologyOptionsAndChecksThemBeforeAnythingStarts() {
     // When
-    Cli.Run run = Cli.within(Duration.ofSeconds(10), () -> Cli.run("demo", "--port", "0", "--window", "1 minute"));
+    Cli.Run run = Cli.run("demo", "--port", "0", "--window", "1 minute");
 
     // Then
     assertEquals(2, run.exitCode(), run::toString);

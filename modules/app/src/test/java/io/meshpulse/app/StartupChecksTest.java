@@ -10,8 +10,8 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,11 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  * and one line naming the option and what is wrong, never a stack trace or stream threads dying
  * in a process that keeps running.
  */
+@Timeout(60) // a guard: a check that let a command start would otherwise run until stopped
 class StartupChecksTest {
 
   /** Nothing listens here; a command that got as far as connecting would fail differently (or hang). */
   private static final String NOWHERE = "127.0.0.1:9";
-  private static final Duration FAST = Duration.ofSeconds(10);
 
   @TempDir
   Path dir;
@@ -34,7 +34,7 @@ class StartupChecksTest {
     Path file = Files.writeString(dir.resolve("data"), "x");
 
     // When
-    Cli.Run run = Cli.within(FAST, () -> Cli.run("demo", "--port", "0", "--data-dir", file.toString()));
+    Cli.Run run = Cli.run("demo", "--port", "0", "--data-dir", file.toString());
 
     // Then
     assertEquals(2, run.exitCode(), run::toString);
@@ -48,7 +48,7 @@ class StartupChecksTest {
     Files.writeString(otherLog.resolve("meta.properties"), "node.id=1\n");
 
     // When: this demo is pointed at that log directory itself
-    Cli.Run run = Cli.within(FAST, () -> Cli.run("demo", "--port", "0", "--data-dir", otherLog.toString()));
+    Cli.Run run = Cli.run("demo", "--port", "0", "--data-dir", otherLog.toString());
 
     // Then
     assertEquals(2, run.exitCode(), run::toString);
@@ -59,7 +59,7 @@ class StartupChecksTest {
 
   @Test
   void demoDataDirThatIsEmptyFails() {
-    Cli.Run run = Cli.within(FAST, () -> Cli.run("demo", "--port", "0", "--data-dir", ""));
+    Cli.Run run = Cli.run("demo", "--port", "0", "--data-dir", "");
 
     assertEquals(2, run.exitCode(), run::toString);
     assertEquals("error: --data-dir: must not be empty", run.err().strip());
@@ -71,8 +71,8 @@ class StartupChecksTest {
     Path file = Files.writeString(dir.resolve("state"), "x");
 
     // When
-    Cli.Run run = Cli.within(FAST, () -> Cli.run("streams", "--bootstrap-servers", NOWHERE, "--port", "0",
-        "--state-dir", file.toString()));
+    Cli.Run run = Cli.run("streams", "--bootstrap-servers", NOWHERE, "--port", "0",
+        "--state-dir", file.toString());
 
     // Then
     assertEquals(2, run.exitCode(), run::toString);
@@ -88,7 +88,7 @@ class StartupChecksTest {
         FileLock held = channel.lock()) {
 
       // When
-      Cli.Run run = Cli.within(FAST, () -> Cli.run("demo", "--port", "0", "--data-dir", dir.toString()));
+      Cli.Run run = Cli.run("demo", "--port", "0", "--data-dir", dir.toString());
 
       // Then
       assertEquals(2, run.exitCode(), run::toString);
@@ -100,8 +100,8 @@ class StartupChecksTest {
   @Test
   void applicationIdThatIsNoTopicNameFailsBeforeContactingKafka() {
     // When
-    Cli.Run run = Cli.within(FAST, () -> Cli.run("streams", "--bootstrap-servers", NOWHERE, "--port", "0",
-        "--state-dir", dir.toString(), "--application-id", "a b"));
+    Cli.Run run = Cli.run("streams", "--bootstrap-servers", NOWHERE, "--port", "0",
+        "--state-dir", dir.toString(), "--application-id", "a b");
 
     // Then
     assertEquals(2, run.exitCode(), run::toString);
@@ -111,8 +111,8 @@ class StartupChecksTest {
   @Test
   void applicationIdTooLongForItsInternalTopicsFailsBeforeContactingKafka() {
     // When
-    Cli.Run run = Cli.within(FAST, () -> Cli.run("streams", "--bootstrap-servers", NOWHERE, "--port", "0",
-        "--state-dir", dir.toString(), "--application-id", "a".repeat(300)));
+    Cli.Run run = Cli.run("streams", "--bootstrap-servers", NOWHERE, "--port", "0",
+        "--state-dir", dir.toString(), "--application-id", "a".repeat(300));
 
     // Then
     assertEquals(2, run.exitCode(), run::toString);
